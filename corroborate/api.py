@@ -1,0 +1,114 @@
+"""The public functions. The CLI, the web app and batch jobs all call these."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dedup import band_keys, is_near_duplicate
+from .errors import InputError
+from .export import article_record
+from .intake import expand_inputs, read_path
+from .model import Article, IngestResult, RawDocument
+from .pipeline import run_stages
+from .settings import DEFAULT_SETTINGS, Settings
+from .store import SearchHit, Store, open_store
+
+__all__ = ["IngestSummary", "export_records", "ingest", "ingest_file", "open_store", "search"]
+
+
+@dataclass
+class IngestSummary:
+    results: list[IngestResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def ingested(self) -> int:
+        return self.count("ingested")
+
+    @property
+    def duplicates(self) -> int:
+        return self.count("duplicate") + self.count("unchanged")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    def line(self) -> str:
+        return f"ingested {self.ingested}, duplicates {self.duplicates}, failed {self.failed}"
+
+
+def _failure(error: InputError) -> IngestResult:
+    return IngestResult(error.source, "failed", error=str(error))
+
+
+def _prepare(items: Sequence[RawDocument | InputError], settings: Settings) -> list[Article | IngestResult]:
+    """Run the pure stages on every document of one input; failures become results."""
+    out: list[Article | IngestResult] = []
+    for item in items:
+        if isinstance(item, InputError):
+            out.append(_failure(item))
+            continue
+        try:
+            out.append(run_stages(item, settings))
+        except Exception as exc:  # a bug on odd text must not sink the other articles
+            where = InputError(item.source, f"could not clean this article ({type(exc).__name__}: {exc})", item.line)
+            out.append(_failure(where))
+    return out
+
+
+def _store_one(article: Article, store: Store, settings: Settings) -> IngestResult:
+    existing = store.article_id_for_input(article.input_hash) or store.article_id_for_content(article.content_hash)
+    if existing:
+        return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
+    keys = band_keys(article.text, settings)
+    candidates = store.texts(store.near_duplicate_candidates(keys))
+    original = next((cid for cid, (text, _) in candidates.items() if is_near_duplicate(article.text, text, settings)), None)
+    if original:
+        original = candidates[original][1] or original  # point at the root, not at another copy
+        article = dataclasses.replace(article, duplicate_of=original)
+    store.add_article(article, keys)
+    status = "duplicate" if original else "ingested"
+    return IngestResult(article.source, status, article.id, duplicate_of=original)
+
+
+def ingest_file(path: str, store: Store, settings: Settings = DEFAULT_SETTINGS) -> list[IngestResult]:
+    """Ingest one input in one transaction: all of its articles are stored, or none."""
+    try:
+        prepared = _prepare(read_path(path, settings), settings)
+    except InputError as exc:
+        return [_failure(exc)]
+    results = [p for p in prepared if isinstance(p, IngestResult)]
+    with store.transaction():
+        results += [_store_one(p, store, settings) for p in prepared if isinstance(p, Article)]
+    return results
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_result: Callable[[IngestResult], Any] | None = None,
+) -> IngestSummary:
+    """Ingest files, directories, globs or "-" (stdin) into ``store``."""
+    summary = IngestSummary()
+    for path in expand_inputs(paths):
+        for result in ingest_file(path, store, settings):
+            summary.results.append(result)
+            if on_result:
+                on_result(result)
+    return summary
+
+
+def export_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every record of the export contract, articles first."""
+    for article in store.iter_articles():
+        yield article_record(article)
+
+
+def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
+    return store.search(query, limit)

@@ -1,0 +1,67 @@
+"""Title, deck (subtitle) and byline at the top of an article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .paragraphs import Paragraph
+from .verdict import Context, Verdict
+
+_FINAL_STOP = re.compile(r"[.:;,]$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|von|par|por)\s+(?P<name>[A-Z][\w.'\u2019-]+(?:\s+(?:[A-Z][\w.'\u2019-]+|and|&|de|van|von|der|la|al|bin))*)"
+    r"(?:\s*[,|\u2013\u2014-]\s*(?P<rest>.{1,80}))?$",
+    re.IGNORECASE,
+)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def looks_like_headline(p: Paragraph, max_words: int) -> bool:
+    """Short, and not ending like a sentence of running text.
+
+    >>> looks_like_headline(Paragraph(0, 0, 9, "Rain Due"), 30)
+    True
+    >>> looks_like_headline(Paragraph(0, 0, 20, "It rained all day."), 30)
+    False
+    """
+    return 0 < p.words <= max_words and not _FINAL_STOP.search(p.text)
+
+
+def detect_headline(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, Verdict]:
+    """The first paragraph is the title when the input names it or it looks like one;
+    the next short unpunctuated one is the deck; a "By ..." line is the byline."""
+    out: dict[int, Verdict] = {}
+    if not paragraphs:
+        return out
+    first = paragraphs[0]
+    declared = ctx.meta.title
+    if declared and _squash(first.text) == _squash(declared):
+        out[0] = Verdict("title", "repeats the declared title", (("title", first.text),))
+    elif not declared and len(paragraphs) > 1 and looks_like_headline(first, ctx.settings.title_max_words):
+        out[0] = Verdict("title", "first line, short and unpunctuated", (("title", first.text),))
+    i = 1 if out else 0
+    while i < min(len(paragraphs), 4):
+        p = paragraphs[i]
+        byline = _BYLINE.match(p.text)
+        if byline and p.words <= 16:
+            fields = [("author", byline.group("name").strip())]
+            out[i] = Verdict("byline", "a 'By ...' line", tuple(fields))
+        elif (
+            out.get(0)
+            and i == 1
+            and not ctx.meta.subtitle
+            and len(paragraphs) > 2
+            and looks_like_headline(p, ctx.settings.subtitle_max_words)
+            and not p.text.endswith((".", "!", "?", '"', "\u201d"))
+        ):
+            out[i] = Verdict("subtitle", "short unpunctuated line under the title", (("subtitle", p.text),))
+        elif ctx.meta.subtitle and _squash(p.text) == _squash(ctx.meta.subtitle):
+            out[i] = Verdict("subtitle", "repeats the declared deck", (("subtitle", p.text),))
+        else:
+            break
+        i += 1
+    return out

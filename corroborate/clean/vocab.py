@@ -1,0 +1,127 @@
+"""Vocabularies and small text tests shared by the paragraph detectors.
+
+Everything here is general: the words and shapes news sites use for page
+furniture (prompts to the reader, credits, signatures), and the shapes of
+running reporting (attribution verbs, quotations) that must never be taken
+for furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: "November 27, 2025", "Nov. 27 2025", "27 November 2025", optionally "at 10:15 AM".
+DATE = (
+    rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+)
+#: A personal name as it starts a bio: two to four capitalised words (particles allowed).
+NAME = (
+    r"(?P<name>[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|da|del|van|von|der|den|la|le|bin|al|el|ibn)){1,3})"
+)
+#: An outlet as written: "Example.com", "The Daily Example", "Example News & Media".
+OUTLET = (
+    r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w&'\u2019-]*(?:\.[A-Za-z]{2,})*"
+    r"(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?[A-Z][\w&'\u2019-]*(?:\.[A-Za-z]{2,})*){0,5})"
+)
+SOCIAL = r"(?:Twitter|X|Instagram|Facebook|Threads|Bluesky|Mastodon|LinkedIn|TikTok|YouTube|Telegram|Substack)"
+
+#: Verbs and phrases of attribution: a paragraph that reports speech is reporting.
+REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|asked|according to|explained|noted|stated|argued|warned|claimed"
+    r"|insisted|reported|announced|declared|testified|tweeted|wrote in|recalled|acknowledged)\b",
+    re.IGNORECASE,
+)
+#: An opening quotation mark followed by words: quoted speech.
+QUOTED = re.compile(r"(?:^|[\s(\[])[\"\u201c\u201e\u00ab]\s?\w")
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you['\u2019](?:re|ve|ll|d))\b", re.IGNORECASE)
+#: The site talking about itself: "We welcome ...", "our newsletter", "this site".
+SITE_VOICE = re.compile(
+    r"^(?:we|our)\b|\b(?:our|this) (?:site|website|page|newsletters?|comments?|comment section|policy|policies"
+    r"|app|journalism|readers|community|team|editors|staff|terms|privacy|cookies?|partners|podcasts?"
+    r"|coverage|reporting|mission|members|subscribers|forum|moderators)\b",
+    re.IGNORECASE,
+)
+#: A prompt starts with an imperative addressed to the reader.
+IMPERATIVE = re.compile(
+    r"^(?:please\s+)?(?:sign|subscribe|join|share|click|tap|follow|download|read|get|enter|register|log|login"
+    r"|support|donate|like|watch|listen|visit|see|learn|find|check|become|don['\u2019]t|do not|stay|send|tell"
+    r"|email|contact|discover|explore|try|start|continue|save|print|comment|leave|add|accept|manage|allow"
+    r"|install|give|enable|disable|upgrade|unlock|claim|view|thanks|thank)\b",
+    re.IGNORECASE,
+)
+#: Phrases that on their own mark a prompt, a widget label or an advert marker.
+STRONG = re.compile(
+    r"comment(?:ing)? (?:policy|guidelines|rules)|community (?:guidelines|standards|rules)"
+    r"|join the (?:discussion|conversation|debate)|(?:leave|post|add|share) (?:a|your) comment"
+    r"|comments? (?:are|is|have been) (?:closed|moderated|open)|(?:sign|log) in to (?:comment|reply|continue|read)"
+    r"|(?:sign up|subscribe) (?:for|to) (?:our|the|a|my) (?:\w+ ){0,3}(?:newsletters?|emails?|briefing|digest|alerts)"
+    r"|subscribe (?:now|today|here)|sign up (?:now|today|here)|(?:delivered |straight )?(?:to|in) your inbox"
+    r"|^share (?:this|on|via)\b|^share$|share (?:this|the) (?:article|story|post|page)"
+    r"|^(?:advertisement|advert|ad|ads|sponsored|promoted|paid content)$|sponsored (?:content|post|links?|by)"
+    r"|paid (?:content|post|partnership)|promoted (?:content|stories|links)"
+    r"|continues? (?:below|after) (?:the |this )?(?:advertisement|advert|ad)\b|^(?:story|article) continues"
+    r"|click here|tap here|^read more\s*:|^continue reading|read the full (?:story|article)"
+    r"|download (?:the|our) (?:\w+ ){0,3}app\b|app store|google play"
+    r"|(?:we|site|website) uses? cookies|(?:accept|manage|reject) (?:all )?cookies|cookie (?:policy|settings|preferences)"
+    r"|privacy policy|terms (?:of|and) (?:use|service|conditions)"
+    r"|support (?:our|independent|quality) (?:journalism|reporting|work)|(?:make|become) a (?:donation|contribution|member|supporter)"
+    r"|(?:got|have) a (?:news )?tip|send us (?:a tip|your)|(?:follow|like) us on|^follow us\b",
+    re.IGNORECASE,
+)
+#: Words of site furniture; each distinct one adds a little evidence.
+WEAK = re.compile(
+    r"\b(?:comments?|commenting|commenters?|discussion|respectful|civil|civility|moderat(?:ed|ion|ors?)|hateful|abusive"
+    r"|off-topic|(?:will|may) be (?:removed|deleted)|guidelines|newsletters?|subscribe|subscription|subscribers?"
+    r"|inbox|unsubscribe|sign up|log in|sign in|register|account|share|facebook|whatsapp|linkedin|app|download"
+    r"|notifications|alerts|cookies|consent|privacy|advertis\w*|sponsor\w*|click|tap|donat\w*|membership"
+    r"|journalism|premium|free trial|podcast|follow)\b",
+    re.IGNORECASE,
+)
+#: Short widget labels are made of these words only ("Share this article", "Advertisement").
+LABEL_WORDS = frozenset(
+    "advertisement advert ad ads sponsored content promoted paid share this article story page post on via "
+    "facebook twitter x whatsapp linkedin email e-mail print copy link tweet pin comments comment newsletter "
+    "newsletters subscribe sign up log in continues continue below reading read more the our".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase words, apostrophes kept inside them.
+
+    >>> words("Share this: Don't miss it!")
+    ['share', 'this', "don't", 'miss', 'it']
+    """
+    return re.findall(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*", text.lower())
+
+
+def is_label(text: str) -> bool:
+    """A short line made only of widget words.
+
+    >>> is_label("Share this article"), is_label("Share prices fall")
+    (True, False)
+    """
+    found = words(text)
+    return 0 < len(found) <= 6 and not text.rstrip().endswith(".") and all(w in LABEL_WORDS for w in found)
+
+
+def reports_speech(text: str) -> bool:
+    """Attribution or quoted speech: the paragraph is reporting, not a prompt.
+
+    >>> reports_speech("“Sign up today,” she told supporters."), reports_speech("Sign up today.")
+    (True, False)
+    """
+    return bool(REPORTING.search(text) or QUOTED.search(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence of running text (closing quotes and brackets aside).
+
+    >>> ends_sentence("It rained."), ends_sentence("Join us!"), ends_sentence("Related stories")
+    (True, True, False)
+    """
+    return bool(re.search(r"[.!?\u2026][\"'\u201d\u2019)\]]*$", text.rstrip()))

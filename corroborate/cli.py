@@ -1,0 +1,139 @@
+"""The command line: parse, call the public API, format. Nothing else lives here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any
+
+import click
+
+from . import api
+from .errors import CorroborateError
+from .model import IngestResult
+from .settings import Settings
+from .store import Store, resolve_db
+
+
+@contextmanager
+def _store(ctx: click.Context) -> Iterator[Store]:
+    store = api.open_store(ctx.obj["db"])
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="CORROBORATE_DB", default=None, metavar="PATH",
+              help="Store file (default ./corroborate.db, or $CORROBORATE_DB).")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """corroborate: group news articles into stories and show what outlets agree on."""
+    ctx.obj = {"db": resolve_db(db)}
+
+
+def _report(result: IngestResult) -> None:
+    if result.status == "failed":
+        click.echo(f"error: {result.error}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--max-file-mb", type=float, default=50.0, show_default=True, help="Reject larger input files.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], max_file_mb: float) -> None:
+    """Read articles from files, directories, globs or - (stdin) into the store.
+
+    Formats are detected from content: plain text, HTML, JSONL, RSS/Atom, WARC
+    (optionally gzipped). Exits non-zero when any input failed; the rest are stored.
+    """
+    settings = Settings(max_file_bytes=int(max_file_mb * 1024 * 1024))
+    inputs = list(api.expand_inputs(paths))
+    with _store(ctx) as store:
+        summary = api.IngestSummary()
+        with click.progressbar(inputs, label="ingesting", file=sys.stderr,
+                               hidden=not sys.stderr.isatty()) as bar:  # fmt: skip
+            for path in bar:
+                for result in api.ingest_file(path, store, settings):
+                    summary.results.append(result)
+                    _report(result)
+    click.echo(summary.line(), err=True)
+    ctx.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.pass_context
+def export(ctx: click.Context) -> None:
+    """Write every record as JSON lines (articles, entities, stories)."""
+    with _store(ctx) as store:
+        for record in api.export_records(store):
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.pass_context
+def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
+    """Full-text search (SQLite FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*)."""
+    with _store(ctx) as store:
+        for hit in api.search(store, query, limit):
+            if as_json:
+                click.echo(json.dumps(hit.__dict__, ensure_ascii=False))
+            else:
+                click.echo(f"{hit.article_id}  {hit.published or '?':10}  {hit.outlet or '?'}  {hit.title or ''}")
+                click.echo(f"    {hit.snippet}")
+
+
+def _sample_dir() -> str:
+    return str(resources.files("corroborate") / "data" / "sample")
+
+
+def _describe(article: Any) -> str:
+    kinds = sorted({r.kind for r in article.removed})
+    dup = f"  duplicate of {article.duplicate_of}" if article.duplicate_of else ""
+    date = f"{article.meta.published or 'no date'} ({article.meta.published_from or '-'})"
+    return (f"{article.id}  {article.meta.outlet or 'unknown outlet':24.24}  {date:28}  "
+            f"{(article.meta.title or '(untitled)')[:60]}\n    removed: {', '.join(kinds) or 'nothing'}{dup}")  # fmt: skip
+
+
+@cli.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Ingest the bundled sample corpus into a fresh store and show what came out."""
+    db = ctx.obj["db"] if ctx.parent and ctx.parent.params.get("db") else "corroborate-demo.db"
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    ctx.obj["db"] = db
+    with _store(ctx) as store:
+        summary = api.ingest([_sample_dir()], store, on_result=_report)
+        click.echo(f"Sample corpus: {summary.line()}\n")
+        for article in store.iter_articles():
+            click.echo(_describe(article))
+    click.echo(f"\nStore: {db}  (try: corroborate --db {db} search \"<words>\", or export)")
+
+
+def main() -> None:
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except CorroborateError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,167 @@
+"""Quotations in running text: pairing quote marks of every style.
+
+Double marks (" “ ” „ « » and the '' / `` pairs some newspapers use) are paired
+per paragraph; a paragraph that opens a quotation without closing it continues
+into the next paragraph when that one opens with a quote mark (the news
+convention for multi-paragraph quotes). Single marks (‘ ’ ') count only
+outside double quotations, and only where they cannot be apostrophes: an
+opening mark before a letter after a space, a closing one after a letter and
+not before one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .base import Extent
+
+_DOUBLE = re.compile(r"''|``|‘‘|’’|[\"“”„«»]")
+_SINGLE = re.compile(r"[‘’']")
+_OPENERS = frozenset({"“", "„", "«", "``", "‘‘"})
+_CLOSERS = frozenset({"”", "»", "’’"})
+#: Characters after which a mark starts a quotation (space, brackets, dashes, slashes).
+_BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")
+_MAX_SINGLE = 400
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation, marks included; ``pieces`` are its parts, one per paragraph."""
+
+    start: int
+    end: int
+    pieces: tuple[Extent, ...]
+    closed: bool = True
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Quotations in ``text``, in order, not nested (inner quotes belong to the outer one).
+
+    >>> t = 'He said "no." Later: “We said ‘never’,” she wrote.'
+    >>> [t[q.start:q.end] for q in find_quotations(t)]
+    ['"no."', '“We said ‘never’,”']
+    """
+    found: list[Quotation] = []
+    paragraphs = _paragraphs(text)
+    i = 0
+    while i < len(paragraphs):
+        i = _scan_paragraph(text, paragraphs, i, found)
+    return found
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end).
+
+    >>> _paragraphs("a\\n\\n b\\n")
+    [(0, 1), (3, 5)]
+    """
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _scan_paragraph(text: str, paragraphs: list[tuple[int, int]], i: int, found: list[Quotation]) -> int:
+    """Quotations starting in paragraph ``i``; returns the index of the next paragraph to scan."""
+    start, end = paragraphs[i]
+    pos = start
+    while pos < end:
+        opened = _next_open(text, pos, end)
+        if opened is None:
+            break
+        q_start, after_mark, mark = opened
+        close = _find_close(text, after_mark, end, mark)
+        if close is not None:
+            found.append(Quotation(q_start, close, (Extent(q_start, close),)))
+            pos = close
+            continue
+        quote, i = _run_on(text, paragraphs, i, q_start, mark)
+        found.append(quote)
+        return i + 1
+    _singles(text, start, end, found)
+    return i + 1
+
+
+def _next_open(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """The next double mark that can open a quotation: (start, end of mark, mark)."""
+    for m in _DOUBLE.finditer(text, pos, end):
+        mark = m.group()
+        if mark in _OPENERS or (mark not in _CLOSERS and _left_flanking(text, m.start(), m.end())):
+            return m.start(), m.end(), mark
+        if mark in _CLOSERS and _left_flanking(text, m.start(), m.end()) and not _right_flanking(text, m.start(), m.end()):
+            return m.start(), m.end(), mark
+    return None
+
+
+def _find_close(text: str, pos: int, end: int, opener: str) -> int | None:
+    """End of the mark closing a quotation opened by ``opener``, within the paragraph."""
+    straight = opener in ('"', "''")
+    depth = 0
+    for m in _DOUBLE.finditer(text, pos, end):
+        mark = m.group()
+        if straight != (mark in ('"', "''")):
+            continue  # the other style nests inside this quotation
+        if not straight and mark in _OPENERS and not _right_flanking(text, m.start(), m.end()):
+            depth += 1
+        elif depth and mark not in _OPENERS:
+            depth -= 1
+        elif straight or mark not in _OPENERS or _right_flanking(text, m.start(), m.end()):
+            return m.end()
+    return None
+
+
+def _run_on(
+    text: str, paragraphs: list[tuple[int, int]], i: int, q_start: int, mark: str
+) -> tuple[Quotation, int]:
+    """A quotation left open at the end of paragraph ``i``: continue while paragraphs open with a mark."""
+    pieces = [Extent(q_start, paragraphs[i][1])]
+    while i + 1 < len(paragraphs):
+        n_start, n_end = paragraphs[i + 1]
+        lead = _DOUBLE.match(text, n_start)
+        if lead is None:
+            break
+        i += 1
+        close = _find_close(text, lead.end(), n_end, mark)
+        if close is not None:
+            pieces.append(Extent(n_start, close))
+            return Quotation(q_start, close, tuple(pieces)), i
+        pieces.append(Extent(n_start, n_end))
+    return Quotation(q_start, pieces[-1].end, tuple(pieces), closed=False), i
+
+
+def _left_flanking(text: str, start: int, end: int) -> bool:
+    """A mark after a space (or at a paragraph start) and before a non-space."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return before in _BEFORE_OPEN and not after.isspace()
+
+
+def _right_flanking(text: str, start: int, end: int) -> bool:
+    """A mark after a non-space and before a space, punctuation or the end."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _singles(text: str, start: int, end: int, found: list[Quotation]) -> None:
+    """Single-mark quotations in ``text[start:end]`` outside the double ones already found."""
+    taken = [(q.start, q.end) for q in found if q.end > start and q.start < end]
+    opening: int | None = None
+    for m in _SINGLE.finditer(text, start, end):
+        pos = m.start()
+        if any(a <= pos < b for a, b in taken):
+            opening = None
+            continue
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        before = text[pos - 1] if pos else " "
+        if opening is None:
+            if m.group() != "’" and before in _BEFORE_OPEN and after.isalnum():
+                opening = pos
+        elif before.isalnum() or before in ".,!?" and not after.isalnum():
+            if not after.isalnum() and pos - opening < _MAX_SINGLE:
+                found.append(Quotation(opening, pos + 1, (Extent(opening, pos + 1),)))
+                opening = None
+    found.sort(key=lambda q: q.start)

@@ -1,0 +1,135 @@
+"""Frozen values that flow between stages. No I/O here.
+
+Offsets: ``start``/``end`` index :attr:`Article.text` (the clean body);
+``raw_start``/``raw_end`` index :attr:`Article.raw_text` (the decoded input,
+or for HTML-derived articles the text the HTML extractor produced).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .offsets import OffsetMap
+
+#: Kinds of removed span, each with why it is not body text.
+REMOVED_KINDS = {
+    "title": "the headline, kept as metadata",
+    "subtitle": "the deck under the headline, kept as metadata",
+    "byline": "a byline, kept as the author",
+    "bio": "an author biography, kept as the author and role",
+    "caption": "a photo caption or credit",
+    "embed": "a social-media embed (its signature, or text repeating the article)",
+    "boilerplate": "comment policy, newsletter, share or advert prompts",
+    "copyright": "a copyright footer",
+    "related": "a list of related stories",
+    "duplicate": "a paragraph that repeats another one word for word",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Text cleaning took out of the body, with where it was and why."""
+
+    kind: str
+    text: str
+    raw_start: int
+    raw_end: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A repair of the input's characters (mojibake), explaining itself."""
+
+    kind: str
+    before: str
+    after: str
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """Metadata the input itself declares (JSON fields, HTML meta, feed entries)."""
+
+    external_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    published: str | None = None
+    #: When the page was fetched (WARC-Date); a publication date can't be later.
+    fetched: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as read from an input, before cleaning."""
+
+    source: str
+    text: str
+    format: str
+    encoding: str = "utf-8"
+    meta: SourceMeta = field(default_factory=SourceMeta)
+    #: sha256 of the exact input bytes of this article (re-ingest detection).
+    input_hash: str = ""
+    #: 1-based line for JSONL inputs, record index for WARC/feeds.
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    author_role: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    #: "metadata" | "text" | None
+    published_from: str | None = None
+    #: How the date was chosen, for people reading the article page.
+    published_evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    external_id: str
+    source: str
+    format: str
+    raw_text: str
+    text: str
+    offsets: OffsetMap
+    meta: Metadata
+    removed: tuple[Removed, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+    content_hash: str = ""
+    input_hash: str = ""
+    duplicate_of: str | None = None
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of the clean text with its raw offsets."""
+        raw_start, raw_end = self.offsets.raw_range(start, end)
+        return Span(self.text[start:end], start, end, raw_start, raw_end)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one article (or one failed input) during ingest."""
+
+    source: str
+    status: str  # "ingested" | "duplicate" | "unchanged" | "failed"
+    article_id: str | None = None
+    duplicate_of: str | None = None
+    error: str | None = None

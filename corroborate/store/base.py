@@ -1,0 +1,64 @@
+"""The one interface every store implements, and what it hands back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Article
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    rank: float
+
+
+class Store(Protocol):
+    """Storage behind corroborate. SQLite is the default; see :func:`open_store`."""
+
+    url: str
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside commit together or not at all."""
+        ...
+
+    def schema_version(self) -> int: ...
+
+    def article_id_for_input(self, input_hash: str) -> str | None:
+        """The article already ingested from exactly these input bytes."""
+        ...
+
+    def article_id_for_content(self, content_hash: str) -> str | None: ...
+
+    def near_duplicate_candidates(self, band_keys: Sequence[tuple[int, int]], limit: int = 50) -> list[str]:
+        """Ids of articles that share at least one LSH band key, oldest first."""
+        ...
+
+    def texts(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """Body text and ``duplicate_of`` of each id."""
+        ...
+
+    def add_article(self, article: Article, band_keys: Sequence[tuple[int, int]]) -> None: ...
+
+    def get_article(self, article_id: str) -> Article:
+        """Raises NotFoundError for an unknown id."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article in ingest order."""
+        ...
+
+    def count_articles(self) -> int: ...
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search; raises QueryError on bad query syntax."""
+        ...
+
+    def close(self) -> None: ...

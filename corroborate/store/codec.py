@@ -1,0 +1,56 @@
+"""Article <-> flat row, shared by every store backend."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+
+from ..model import Article, Fix, Metadata, Removed
+from ..offsets import OffsetMap
+
+COLUMNS = (
+    "id", "external_id", "source", "format", "outlet", "url", "title", "subtitle", "author",
+    "author_role", "published", "published_from", "published_evidence", "text", "raw_text",
+    "offsets", "removed", "fixes", "content_hash", "input_hash", "duplicate_of",
+)  # fmt: skip
+
+_META_FIELDS = tuple(Metadata.__dataclass_fields__)
+
+
+def article_to_row(article: Article) -> dict[str, Any]:
+    meta = asdict(article.meta)
+    return {
+        "id": article.id,
+        "external_id": article.external_id,
+        "source": article.source,
+        "format": article.format,
+        **{k: meta[k] for k in _META_FIELDS},
+        "text": article.text,
+        "raw_text": article.raw_text,
+        "offsets": json.dumps(article.offsets.to_json(), separators=(",", ":")),
+        "removed": json.dumps([asdict(r) for r in article.removed], ensure_ascii=False),
+        "fixes": json.dumps([asdict(f) for f in article.fixes], ensure_ascii=False),
+        "content_hash": article.content_hash,
+        "input_hash": article.input_hash,
+        "duplicate_of": article.duplicate_of,
+    }
+
+
+def row_to_article(row: Mapping[str, Any]) -> Article:
+    return Article(
+        id=row["id"],
+        external_id=row["external_id"],
+        source=row["source"],
+        format=row["format"],
+        raw_text=row["raw_text"],
+        text=row["text"],
+        offsets=OffsetMap.from_json(json.loads(row["offsets"]), len(row["raw_text"])),
+        meta=Metadata(**{k: row[k] for k in _META_FIELDS}),
+        removed=tuple(Removed(**r) for r in json.loads(row["removed"])),
+        fixes=tuple(Fix(**f) for f in json.loads(row["fixes"])),
+        content_hash=row["content_hash"],
+        input_hash=row["input_hash"],
+        duplicate_of=row["duplicate_of"],
+    )

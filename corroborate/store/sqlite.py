@@ -1,0 +1,156 @@
+"""The default store: one SQLite file, WAL mode, versioned schema, FTS5 search."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+
+from ..errors import NotFoundError, QueryError, SchemaError, StoreError
+from ..model import Article
+from .base import SearchHit
+from .codec import COLUMNS, article_to_row, row_to_article
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, sql) of every migration shipped with the package, in order."""
+    folder = resources.files("corroborate.store") / "migrations"
+    found = [(int(f.name.split("_", 1)[0]), f.read_text()) for f in folder.iterdir() if f.name.endswith(".sql")]
+    return sorted(found)
+
+
+LATEST_VERSION = migrations()[-1][0]
+
+
+class SQLiteStore:
+    def __init__(self, path: str) -> None:
+        self.url = path
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{path}: not a usable corroborate database ({exc}); "
+                "point --db at another file, or move this one away and ingest again"
+            ) from exc
+        self._depth = 0
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            raise SchemaError(
+                f"{self.url}: schema v{current} is newer than this corroborate (v{LATEST_VERSION}); "
+                "upgrade corroborate to open it"
+            )
+        for version, sql in migrations():
+            if version > current:
+                # executescript commits any open transaction first, so the script brackets itself.
+                try:
+                    self._db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+                except sqlite3.Error:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def article_id_for_input(self, input_hash: str) -> str | None:
+        row = self._db.execute("SELECT id FROM articles WHERE input_hash = ? LIMIT 1", (input_hash,)).fetchone()
+        return row[0] if row else None
+
+    def article_id_for_content(self, content_hash: str) -> str | None:
+        row = self._db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1", (content_hash,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def near_duplicate_candidates(self, band_keys: Sequence[tuple[int, int]], limit: int = 50) -> list[str]:
+        if not band_keys:
+            return []
+        pairs = " OR ".join("(band = ? AND key = ?)" for _ in band_keys)
+        params = [v for pair in band_keys for v in pair]
+        sql = (
+            f"SELECT a.id FROM articles a JOIN (SELECT article_seq, COUNT(*) AS hits FROM lsh_bands "
+            f"WHERE {pairs} GROUP BY article_seq) c ON c.article_seq = a.seq "
+            "ORDER BY c.hits DESC, a.seq LIMIT ?"
+        )
+        return [r[0] for r in self._db.execute(sql, [*params, limit])]
+
+    def texts(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(f"SELECT id, text, duplicate_of FROM articles WHERE id IN ({marks})", ids)
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def add_article(self, article: Article, band_keys: Sequence[tuple[int, int]]) -> None:
+        row = article_to_row(article)
+        row["ingested_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        names = ",".join(row)
+        with self.transaction():
+            cur = self._db.execute(f"INSERT INTO articles ({names}) VALUES ({','.join('?' * len(row))})", list(row.values()))
+            self._db.executemany(
+                "INSERT INTO lsh_bands (band, key, article_seq) VALUES (?, ?, ?)",
+                [(band, key, cur.lastrowid) for band, key in band_keys],
+            )
+
+    def get_article(self, article_id: str) -> Article:
+        row = self._db.execute(f"SELECT {','.join(COLUMNS)} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}; `corroborate export` lists the ids")
+        return row_to_article(row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self._db.execute(f"SELECT {','.join(COLUMNS)} FROM articles ORDER BY seq"):
+            yield row_to_article(row)
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.published, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, bm25(articles_fts) AS rank "
+            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            rows = self._db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(
+                f"bad search syntax in {query!r} ({exc}); put phrases in double quotes, "
+                'e.g. corroborate search \'"peace plan" AND Moscow\''
+            ) from exc
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], float(r[5])) for r in rows]
+
+    def close(self) -> None:
+        self._db.close()
