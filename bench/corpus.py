@@ -39,38 +39,42 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-# Rough frequency order (most common first); words are drawn with Zipf weights by rank.
-NOUNS = _words(
-    "year government people time day week official report plan country city area police minister "
-    "council month state money price family worker decision system company road service group "
-    "water school hospital community law power building house centre project market region "
-    "vote agreement statement budget issue leader force party evidence question child shop "
-    "account director figure increase review office station network record policy risk talk "
-    "crisis election safety court level side village cost border resident supply charge bridge "
-    "river fund rate deal damage response meeting weather storm authority coast harbour port "
-    "wall crowd street engineer inquiry shelter committee warning permit contract vessel train "
-    "farmer teacher nurse lawyer spokesperson operator union terminal factory tower rubble "
-    "ballot candidate campaign inspector convoy runway pipeline reservoir tariff subsidy "
-    "lorry ferry levee embankment aftershock blockade mandate ordinance tribunal"
+# Word classes in rough frequency order (most common first); each class is drawn with Zipf weights.
+GROUPS = _words(
+    "residents officials workers families people police volunteers engineers farmers teachers doctors "
+    "nurses students drivers passengers shopkeepers pensioners investors lawyers inspectors firefighters "
+    "soldiers journalists neighbours commuters tenants fishermen exporters parents"
 )
-ADJECTIVES = _words(
-    "new local national public other last major final first second early late former "
-    "strong small large serious senior important difficult independent emergency temporary "
-    "full long heavy clear recent main possible regional official private key central "
-    "political economic legal military financial urgent dangerous fragile coastal rural "
-    "damaged crowded unprecedented provisional controversial"
+THINGS = _words(
+    "road bridge school hospital station building port market terminal factory airport harbour "
+    "pipeline reservoir runway motorway dam embankment clinic library warehouse quay depot tunnel"
 )
-VERBS = tuple(
+DOCUMENTS = _words(
+    "plan report review decision agreement budget policy inquiry investigation proposal contract "
+    "statement law deal programme strategy timetable ban permit scheme audit ruling"
+)
+THING_ADJECTIVES = _words(
+    "main old new local damaged busy small large nearby central temporary coastal rural modern historic"
+)
+DOCUMENT_ADJECTIVES = _words(
+    "new final independent detailed official provisional controversial long-awaited emergency "
+    "national regional public draft revised"
+)
+THING_VERBS = tuple(
     tuple(t.split(":"))
     for t in _words(
-        "say:said:said make:made:made take:took:taken give:gave:given find:found:found "
-        "call:called:called hold:held:held bring:brought:brought keep:kept:kept begin:began:begun "
-        "show:showed:shown meet:met:met lead:led:led pay:paid:paid send:sent:sent build:built:built "
-        "raise:raised:raised close:closed:closed review:reviewed:reviewed delay:delayed:delayed "
-        "approve:approved:approved reject:rejected:rejected restore:restored:restored "
-        "inspect:inspected:inspected repair:repaired:repaired suspend:suspended:suspended "
-        "publish:published:published fund:funded:funded block:blocked:blocked evacuate:evacuated:evacuated "
-        "investigate:investigated:investigated reopen:reopened:reopened"
+        "inspect:inspected:inspected repair:repaired:repaired close:closed:closed reopen:reopened:reopened "
+        "rebuild:rebuilt:rebuilt evacuate:evacuated:evacuated protect:protected:protected "
+        "upgrade:upgraded:upgraded secure:secured:secured clear:cleared:cleared restore:restored:restored"
+    )
+)
+DOCUMENT_VERBS = tuple(
+    tuple(t.split(":"))
+    for t in _words(
+        "publish:published:published approve:approved:approved review:reviewed:reviewed "
+        "delay:delayed:delayed announce:announced:announced reject:rejected:rejected revise:revised:revised "
+        "suspend:suspended:suspended extend:extended:extended challenge:challenged:challenged "
+        "examine:examined:examined adopt:adopted:adopted"
     )
 )
 FIRST_NAMES = _words(
@@ -94,74 +98,94 @@ PAPERS = _words(
     "Record Review Examiner Lantern Dispatch Journal Bulletin Echo"
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = _words(
-    "January February March April May June July August September October November December"
+MONTHS = _words("January February March April May June July August September October November December")
+#: (open, close) quote marks by house style, and how often outlets use each.
+QUOTE_MARKS: tuple[tuple[str, str], ...] = (
+    ('"', '"'),
+    ("\u201c", "\u201d"),
+    ("\u2018", "\u2019"),
+    ("\u00ab ", " \u00bb"),
 )
-#: (open, close) quote marks by house style, with how often outlets use them.
-QUOTE_STYLES = ((('"', '"'), 10), (("\u201c", "\u201d"), 7), (("\u2018", "\u2019"), 2), (("\u00ab ", " \u00bb"), 1))
+QUOTE_WEIGHTS = (10, 7, 2, 1)
 
 # --------------------------------------------------------------------------- sentence templates
-# <N> noun, <Ns> plural, <A> adjective, <V>/<Vd>/<Vn> verb forms: filled once, when a pool is built.
+# <G> people (plural), <T> a thing, <D> a document, <AT>/<AD> adjectives for them, <VT>/<VD> verbs
+# (+p past, +n participle): filled once, when a pool is built.
 # {slots} are filled per article (names vary by outlet, numbers may conflict between outlets).
 FILLER = (
-    "Local <Ns> said they had been warned about the <N> for years.",
-    "Officials in {L} said they would <V> the <N> as soon as possible.",
-    "The <A> <N> is expected to <V> the <N> over the coming weeks.",
-    "It was not immediately clear how the <N> would affect the <A> <N>.",
-    "Earlier this year, the {O0} <Vd> a <A> <N> for the region.",
-    "Residents of {L} have long complained about the <N> and the lack of <Ns>.",
-    "The <N> comes after months of <A> debate over <Ns> in {C}.",
-    "Analysts said the <N> could <V> <Ns> across the region for years.",
-    "{L} is home to about {pop} people, many of whom work in <Ns> or <Ns>.",
-    "Television pictures showed <Ns> gathered near the <N> on {day}.",
-    "A spokesperson for the {O0} declined to comment on the <N>.",
-    "The <A> <N> was last <Vn> in {year0}, according to local records.",
-    "Opposition politicians called for the <N> to be <Vn> without delay.",
-    "The <N> has been <Vn> twice since {year0}, most recently last year.",
-    "Several <Ns> remained closed on {day} while the <N> was <Vn>.",
-    "Groups representing <Ns> said the <A> <N> had been ignored for too long.",
-    "The {O0} said it had <Vn> the <N> and would <V> a <A> <N> next week.",
-    "Questions remain over who will pay for the <N>, which could cost millions.",
-    "In {L}, <Ns> and <Ns> were still <Vn> late into the evening.",
-    "The <A> <N> is the latest in a series of <Ns> to hit {C} this year.",
-    "Police asked the public to avoid the area around the <N>.",
-    "The <N> was <Vn> by a <A> <N> that was set up last month.",
-    "A <A> <N> will be held in {L} on {next_day}, officials said.",
-    "The <N> said it would <V> its <Ns> within {within} days.",
-    "Neighbouring {L2} offered to <V> <Ns> and <Ns> if needed.",
+    "Local <G> said they had been warned about the state of the <T> for years.",
+    "Officials in {L} said they would <VT> the <T> as soon as possible.",
+    "The <AD> <D> is expected to be <VDn> over the coming weeks.",
+    "It was not immediately clear how the <D> would affect <G> in {L}.",
+    "Earlier this year, the {O0} <VDp> a <AD> <D> for the region.",
+    "Residents of {L} have long complained about the <AT> <T> and the lack of support for <G>.",
+    "The <D> comes after months of debate over the future of the <T> in {L}.",
+    "Analysts said the <D> could affect <G> across the region for years.",
+    "{L} is home to about {pop} people, many of whom commute to {L2} for work.",
+    "Television pictures showed <G> gathered outside the <T> on {day}.",
+    "A spokesperson for the {O0} declined to comment on the <D>.",
+    "The <T> was last <VTn> in {year0}, according to local records.",
+    "Opposition politicians called for the <D> to be <VDn> without delay.",
+    "The <AT> <T> has been <VTn> twice since {year0}, most recently last year.",
+    "The <T> remained closed on {day} while it was <VTn>.",
+    "Groups representing <G> said the <D> had ignored their concerns.",
+    "The {O0} said it had <VDn> the <D> and would <VT> the <T> next week.",
+    "Questions remain over who will pay for the <D>, which could cost millions.",
+    "In {L}, <G> and <G> were still waiting for news late into the evening.",
+    "It is the latest in a series of setbacks for <G> in {C} this year.",
+    "Police asked the public to avoid the area around the <T>.",
+    "The <D> was drawn up by a <AD> committee that was set up last month.",
+    "A <AD> meeting will be held in {L} on {next_day}, officials said.",
+    "The {O1} said it would <VD> its <D> within {within} days.",
+    "Neighbouring {L2} offered to send <G> and equipment if needed.",
+    "Many <G> in {L} said they had heard nothing from the authorities until {day} evening.",
+    "Last year, the {O0} promised to <VT> the <T>, but work never began.",
+    "Shops and cafés in the centre of {L} stayed shut for most of {day}.",
+    "Volunteers set up a collection point at the <T>, where <G> brought food and blankets.",
+    "The <D> will be debated in parliament next month, according to the {O1}.",
 )
 QUOTE_LINES = (
-    "We will <V> every <N> we can, and we will not stop until the job is done",
-    "This is a <A> day for {L} and for the whole of {C}",
-    "Nobody expected the <N> to be so <A>",
+    "We will <VT> the <T> as quickly as we can, and we will not stop until the job is done",
+    "This is a difficult day for {L} and for the whole of {C}",
+    "Nobody expected it to happen so fast",
     "People are frightened, and they want answers",
-    "We need <Ns>, not more promises",
-    "The <N> must be <Vn> before anything else happens",
+    "We need action, not more promises",
+    "The <T> must be <VTn> before anything else happens",
     "I have lived here all my life and I have never seen anything like it",
     "Our first duty is to the families",
-    "There will be a <A> review of the <N>, and its findings will be made public",
-    "It is too early to say what caused the <N>",
-    "We warned about the <N> last year, and nobody listened",
-    "The <Ns> did everything they could",
+    "There will be a <AD> <D>, and its findings will be made public",
+    "It is too early to say what went wrong",
+    "We warned about the <T> last year, and nobody listened",
+    "The <G> did everything they could",
+    "We are still counting the cost",
+    "My thoughts are with everyone in {L} tonight",
 )
 QUOTE_FORMS = (
     "{qo}{q1},{qc} {S#} said.",
     "{qo}{q1},{qc} said {P#}, {R#}. {qo}{q2}.{qc}",
-    "{qo}{q1},{qc} {T#} {P#} told reporters, {qo}{q2}.{qc}",
+    "{qo}{q1},{qc} {T#} {P#} told reporters, {qo}{q2l}.{qc}",
     "{P#}, {R#}, said: {qo}{q1}.{qc}",
     "{qo}{q1},{qc} {pr#} said. {qo}{q2}.{qc}",
+    "{qo}{q1},{qc} {S#} said, {qo}{q2l}.{qc}",
 )
 REPORTED = (
-    "{P#} said that the <N> would <V> the <N> {when}.",
-    "According to {S#}, the {O0} will <V> a <A> <N> {when}.",
-    "{Pr#} confirmed that the <N> had been <Vn> {when}.",
-    "{T#} {P#} told reporters the <A> <N> would be <Vn> {when}.",
-    "{S#} said the <Ns> had not been <Vn>, and that a <A> <N> would follow {when}.",
+    "{P#} said that the <D> would be <VDn> {when}.",
+    "According to {S#}, the {O0} will <VD> a <AD> <D> {when}.",
+    "{Pr#} confirmed that the <T> had been <VTn> {then}.",
+    "{T#} {P#} told reporters the <T> would be <VTn> {when}.",
+    "{S#} said the <G> had not been consulted, and that a <AD> <D> would follow {when}.",
+    "{P#} said the <D> had been <VDn> {then}, and that <G> would be told {when}.",
 )
+#: Relative times, future and past.
 WHEN = (
-    "on {day}", "next week", "within {within} days", "by the end of the month",
-    "on {next_day}", "this week", "before the end of the year", "next month",
+    "on {next_day}",
+    "next week",
+    "within {within} days",
+    "by the end of the month",
+    "next month",
+    "before the end of the year",
 )
+THEN = ("on {day}", "last year", "earlier this month", "last month", "this week", "in {year0}")
 TAILS = (
     "{author} is a correspondent for {outlet}. Follow {aobj} on X @{handle}",
     "Sign up for the {outlet} morning newsletter and get the day's news in your inbox.",
@@ -201,8 +225,11 @@ EVENT_TYPES = (
         {"dead": (2, 60), "injured": (10, 400), "mag": (4.8, 7.3), "depth": (5, 35), "km": (4, 40)},
         "dead",
         ("{C} Geological Survey", "{L} emergency service"),
-        (("Interior Minister", "the interior minister"), ("Seismologist", "a seismologist at the {O0}"),
-         ("Mayor", "the mayor of {L}")),
+        (
+            ("Interior Minister", "the interior minister"),
+            ("Seismologist", "a seismologist at the {O0}"),
+            ("Mayor", "the mayor of {L}"),
+        ),
         (
             "A magnitude {mag} earthquake struck near {L} on {day}, killing at least {dead} people, officials said.",
             "At least {dead} people were killed and {injured} injured when a {mag}-magnitude quake hit the area around {L} on {day}.",
@@ -212,18 +239,28 @@ EVENT_TYPES = (
             "More than {injured} people were treated in hospital, most of them for cuts and broken bones.",
             "Dozens of aftershocks followed, the strongest of them felt as far away as {L2}.",
         ),
-        ("{dead} dead as magnitude {mag} earthquake strikes near {L}", "Earthquake kills {dead} in {L}",
-         "Strong quake hits {L}, at least {dead} killed", "{L} earthquake: death toll rises to {dead}"),
-        ("Rescuers search the rubble as aftershocks shake the region",
-         "Hundreds spend the night outdoors after {day}'s quake", "The {O0} warns that more tremors are likely"),
+        (
+            "{dead} dead as magnitude {mag} earthquake strikes near {L}",
+            "Earthquake kills {dead} in {L}",
+            "Strong quake hits {L}, at least {dead} killed",
+            "{L} earthquake: death toll rises to {dead}",
+        ),
+        (
+            "Rescuers search the rubble as aftershocks shake the region",
+            "Hundreds spend the night outdoors after {day}'s quake",
+            "The {O0} warns that more tremors are likely",
+        ),
     ),
     EventType(
         "flood",
-        {"dead": (1, 30), "evacuated": (200, 9000), "rain": (80, 400), "days": (2, 6)},
+        {"dead": (2, 30), "evacuated": (200, 9000), "rain": (80, 400), "days": (2, 6)},
         "dead",
         ("{C} Environment Agency", "{L} fire service"),
-        (("Environment Minister", "the environment minister"), ("Fire Chief", "the head of the {O1}"),
-         ("Mayor", "the mayor of {L}")),
+        (
+            ("Environment Minister", "the environment minister"),
+            ("Fire Chief", "the head of the {O1}"),
+            ("Mayor", "the mayor of {L}"),
+        ),
         (
             "Floods caused by {days} days of heavy rain have killed {dead} people in and around {L}, officials said on {day}.",
             "The river {river} burst its banks near {L} on {day}, forcing {evacuated} people from their homes.",
@@ -232,8 +269,11 @@ EVENT_TYPES = (
             "The death toll rose to {dead} after rescuers recovered more bodies downstream.",
             "Roads between {L} and {L2} remained under water, and several bridges were closed.",
         ),
-        ("{dead} dead as floods hit {L}", "River {river} bursts its banks, thousands flee {L}",
-         "Floods in {L}: {evacuated} evacuated, {dead} killed"),
+        (
+            "{dead} dead as floods hit {L}",
+            "River {river} bursts its banks, thousands flee {L}",
+            "Floods in {L}: {evacuated} evacuated, {dead} killed",
+        ),
         ("Rescue boats reach villages cut off by the water", "The {O0} warns that more rain is on the way"),
     ),
     EventType(
@@ -241,8 +281,11 @@ EVENT_TYPES = (
         {"dead": (3, 80), "injured": (10, 200), "aboard": (80, 900), "insp": (2, 40)},
         "dead",
         ("{C} National Railways", "{C} Accident Investigation Board"),
-        (("Transport Minister", "the transport minister"), ("Chief Executive", "the chief executive of {O0}"),
-         ("Passenger", "a passenger on the train")),
+        (
+            ("Transport Minister", "the transport minister"),
+            ("Chief Executive", "the chief executive of {O0}"),
+            ("Passenger", "a passenger on the train"),
+        ),
         (
             "A passenger train carrying {aboard} people derailed near {L} on {day}, killing at least {dead}.",
             "At least {dead} people died and {injured} were hurt when the {train} express left the tracks outside {L}.",
@@ -251,18 +294,26 @@ EVENT_TYPES = (
             "There were {aboard} passengers and crew on board, according to {O0}.",
             "Investigators said the track had been inspected {insp} days before the crash.",
         ),
-        ("{dead} killed as train derails near {L}", "Train crash near {L}: at least {dead} dead",
-         "Derailment outside {L} leaves {dead} dead, {injured} injured"),
-        ("Investigators examine the track as survivors describe the moment of impact",
-         "Services between {L2} and {L} suspended until further notice"),
+        (
+            "{dead} killed as train derails near {L}",
+            "Train crash near {L}: at least {dead} dead",
+            "Derailment outside {L} leaves {dead} dead, {injured} injured",
+        ),
+        (
+            "Investigators examine the track as survivors describe the moment of impact",
+            "Services between {L2} and {L} suspended until further notice",
+        ),
     ),
     EventType(
         "strike",
         {"workers": (300, 20000), "pct": (2.0, 12.0), "days": (3, 30)},
         "pct",
         ("{L} Transport Workers' Union", "{L} Port Authority"),
-        (("Labour Minister", "the labour minister"), ("General Secretary", "the general secretary of the {O0}"),
-         ("Chief Executive", "the chief executive of the {O1}")),
+        (
+            ("Labour Minister", "the labour minister"),
+            ("General Secretary", "the general secretary of the {O0}"),
+            ("Chief Executive", "the chief executive of the {O1}"),
+        ),
         (
             "The {O0} agreed on {day} to end a {days}-day strike after accepting a {pct}% pay rise.",
             "About {workers} workers will return to work after the union accepted a {pct}% offer from the {O1}.",
@@ -271,17 +322,26 @@ EVENT_TYPES = (
             "Union members will vote on the agreement next week, the {O0} said.",
             "The walkout by {workers} members of the {O0} began over pay and night-shift staffing.",
         ),
-        ("Strike ends in {L} as union accepts {pct}% pay deal", "{O0} agrees deal, ending {days}-day walkout",
-         "Workers to return after {days}-day strike in {L}"),
-        ("Union leaders say the offer is fair but not perfect", "The {O1} says clearing the backlog will take weeks"),
+        (
+            "Strike ends in {L} as union accepts {pct}% pay deal",
+            "{O0} agrees deal, ending {days}-day walkout",
+            "Workers to return after {days}-day strike in {L}",
+        ),
+        (
+            "Union leaders say the offer is fair but not perfect",
+            "The {O1} says clearing the backlog will take weeks",
+        ),
     ),
     EventType(
         "election",
         {"pct": (30.0, 58.0), "turnout": (45, 82), "seats": (20, 90)},
         "pct",
         ("{L} Democratic Alliance", "{C} Electoral Commission"),
-        (("Candidate", "the candidate of the {O0}"), ("Chair", "the chair of the {O1}"),
-         ("Opposition Candidate", "the opposition candidate")),
+        (
+            ("Candidate", "the candidate of the {O0}"),
+            ("Chair", "the chair of the {O1}"),
+            ("Opposition Candidate", "the opposition candidate"),
+        ),
         (
             "The {O0} won {pct}% of the vote in {L} on {day}, according to preliminary results.",
             "{P0} claimed victory late on {day}, telling supporters the result was a mandate for change.",
@@ -289,8 +349,11 @@ EVENT_TYPES = (
             "With almost all ballots counted, the {O0} was on course for {seats} seats.",
             "Observers said the vote in {L} was largely orderly, though some polling stations opened late.",
         ),
-        ("{O0} wins {L} vote with {pct}%", "{P0} claims victory as {O0} takes {pct}%",
-         "{L} election: turnout {turnout}% as {O0} leads"),
+        (
+            "{O0} wins {L} vote with {pct}%",
+            "{P0} claims victory as {O0} takes {pct}%",
+            "{L} election: turnout {turnout}% as {O0} leads",
+        ),
         ("Opposition concedes as counting nears its end", "The {O1} will publish final results next week"),
     ),
     EventType(
@@ -298,8 +361,11 @@ EVENT_TYPES = (
         {"years": (2, 18), "fine": (1, 40), "counts": (2, 9)},
         "years",
         ("{L} District Court", "{C} Prosecution Service"),
-        (("Judge", "the presiding judge"), ("Prosecutor", "a prosecutor for the {O1}"),
-         ("Defendant", "the defendant")),
+        (
+            ("Judge", "the presiding judge"),
+            ("Prosecutor", "a prosecutor for the {O1}"),
+            ("Defendant", "the defendant"),
+        ),
         (
             "A court in {L} on {day} sentenced {P2} to {years} years in prison for fraud.",
             "{P2} was found guilty on {counts} counts of fraud and money laundering by the {O0}.",
@@ -307,16 +373,23 @@ EVENT_TYPES = (
             "Prosecutors had asked for a sentence of {years} years, the {O1} said.",
             "{S2}'s lawyers said they would appeal against the verdict within {within} days.",
         ),
-        ("{P2} jailed for {years} years in {L} fraud case", "Court sentences {S2} to {years} years",
-         "{L} court finds {S2} guilty on {counts} counts"),
+        (
+            "{P2} jailed for {years} years in {L} fraud case",
+            "Court sentences {S2} to {years} years",
+            "{L} court finds {S2} guilty on {counts} counts",
+        ),
         ("The judge says the fraud was carefully planned", "Defence lawyers say they will appeal"),
     ),
     EventType(
         "wildfire",
-        {"hectares": (200, 20000), "firefighters": (50, 900), "homes": (3, 300), "dead": (1, 12)},
+        {"hectares": (200, 20000), "firefighters": (50, 900), "homes": (3, 300), "dead": (2, 12)},
         "homes",
         ("{L} Fire and Rescue Service", "{C} Forestry Agency"),
-        (("Fire Chief", "the head of the {O0}"), ("Mayor", "the mayor of {L}"), ("Resident", "a resident of {L}")),
+        (
+            ("Fire Chief", "the head of the {O0}"),
+            ("Mayor", "the mayor of {L}"),
+            ("Resident", "a resident of {L}"),
+        ),
         (
             "A wildfire near {L} has burned {hectares} hectares of forest and destroyed {homes} homes, the {O0} said on {day}.",
             "More than {firefighters} firefighters, backed by water-bombing aircraft, were battling the blaze.",
@@ -324,17 +397,26 @@ EVENT_TYPES = (
             "Strong winds pushed the flames towards the outskirts of {L} on {day}.",
             "The blaze has destroyed {homes} houses and forced hundreds of people to leave.",
         ),
-        ("Wildfire near {L} destroys {homes} homes", "{firefighters} firefighters battle blaze near {L}",
-         "Fire near {L} kills {dead}, burns {hectares} hectares"),
-        ("Residents told to be ready to leave at short notice", "The {O1} blames a dry winter and strong winds"),
+        (
+            "Wildfire near {L} destroys {homes} homes",
+            "{firefighters} firefighters battle blaze near {L}",
+            "Fire near {L} kills {dead}, burns {hectares} hectares",
+        ),
+        (
+            "Residents told to be ready to leave at short notice",
+            "The {O1} blames a dry winter and strong winds",
+        ),
     ),
     EventType(
         "takeover",
         {"amount": (50, 9000), "jobs": (100, 5000), "pct": (5, 40)},
         "amount",
         ("{L} Holdings", "{L2} Logistics"),
-        (("Chief Executive", "the chief executive of {O0}"), ("Economy Minister", "the economy minister"),
-         ("Union Representative", "a union representative")),
+        (
+            ("Chief Executive", "the chief executive of {O0}"),
+            ("Economy Minister", "the economy minister"),
+            ("Union Representative", "a union representative"),
+        ),
         (
             "{O0} agreed on {day} to buy {O1} for {amount} million euros.",
             "The deal, worth {amount} million, will create the largest company of its kind in {C}.",
@@ -342,8 +424,11 @@ EVENT_TYPES = (
             "Shares in {O1} rose {pct}% after the announcement.",
             "The takeover still needs the approval of competition regulators, which could take months.",
         ),
-        ("{O0} to buy {O1} for {amount} million", "{O0}-{O1} deal puts {jobs} jobs at risk",
-         "{O1} shares jump {pct}% on takeover news"),
+        (
+            "{O0} to buy {O1} for {amount} million",
+            "{O0}-{O1} deal puts {jobs} jobs at risk",
+            "{O1} shares jump {pct}% on takeover news",
+        ),
         ("Unions demand guarantees for workers", "Regulators will examine the deal over the coming months"),
     ),
     EventType(
@@ -351,8 +436,11 @@ EVENT_TYPES = (
         {"crowd": (500, 60000), "arrests": (3, 200), "injured": (2, 80)},
         "crowd",
         ("{L} police", "{C} Students' Federation"),
-        (("Police Chief", "the head of the {O0}"), ("Organiser", "one of the organisers"),
-         ("Interior Minister", "the interior minister")),
+        (
+            ("Police Chief", "the head of the {O0}"),
+            ("Organiser", "one of the organisers"),
+            ("Interior Minister", "the interior minister"),
+        ),
         (
             "About {crowd} people marched through {L} on {day} to protest against a new tax law.",
             "Police arrested {arrests} people after clashes near the parliament building in {L}.",
@@ -360,23 +448,35 @@ EVENT_TYPES = (
             "At least {injured} people, including several police officers, were injured.",
             "The protest was organised by the {O1} and several opposition groups.",
         ),
-        ("{crowd} march in {L} against new tax law", "Police arrest {arrests} as protest turns violent in {L}",
-         "Thousands protest in {L}; {arrests} arrested"),
+        (
+            "{crowd} march in {L} against new tax law",
+            "Police arrest {arrests} as protest turns violent in {L}",
+            "Thousands protest in {L}; {arrests} arrested",
+        ),
         ("Organisers promise more protests next week", "The {O0} says most demonstrators were peaceful"),
     ),
 )
 
 #: Spelling variants (transliteration-like) for names: the first rule that applies wins.
 VARIANT_RULES = (
-    ("ks", "x"), ("sz", "s"), ("y", "i"), ("ch", "kh"), ("k", "c"), ("v", "w"), ("ou", "u"),
-    ("é", "e"), ("ö", "oe"), ("ström", "strom"), ("ova", "owa"), ("enko", "enco"), ("ss", "s"),
+    ("ks", "x"),
+    ("sz", "s"),
+    ("y", "i"),
+    ("ch", "kh"),
+    ("k", "c"),
+    ("v", "w"),
+    ("ou", "u"),
+    ("é", "e"),
+    ("ö", "oe"),
+    ("ström", "strom"),
+    ("ova", "owa"),
+    ("enko", "enco"),
+    ("ss", "s"),
 )
 TRAIN_NAMES = _words("Northern Coastal Valley Border Lakeside Highland Harbour")
 TRAIN_KINDS = _words("Arrow Star Flyer Comet Express Runner")
-MASS_NOUNS = frozenset(_words("people police evidence safety damage weather rubble money water power"))
-_SLOT = re.compile(r"<(Ns|N|A|Vd|Vn|V)>")
+_SLOT = re.compile(r"<(VTp|VTn|VT|VDp|VDn|VD|AT|AD|G|T|D)>")
 _ARTICLE = re.compile(r"\b([Aa]) (?=[aeio]|u(?!ni))")
-_VERB_FORM = {"V": 0, "Vd": 1, "Vn": 2}
 START_DATE = dt.date(2023, 1, 2)
 SPAN_DAYS = 1000
 
@@ -400,25 +500,11 @@ def sloppy_cp1252(text: str) -> str:
 _MOJIBAKE = str.maketrans({c: sloppy_cp1252(c) for c in "’‘“”–—éèüöäåøñ«»€·"})
 
 
-def _plural(noun: str) -> str:
-    if noun in MASS_NOUNS:
-        return noun
-    if noun == "child":
-        return "children"
-    if noun == "crisis":
-        return "crises"
-    if noun.endswith("y") and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return noun + "es"
-    return noun + "s"
-
-
 def _variant(name: str) -> str:
     """A transliteration-like respelling, keeping the first letter.
 
     >>> _variant("Kovenko"), _variant("Halsen")
-    ('Kovenco', 'Halssen')
+    ('Kovenco', 'Halsenn')
     """
     for old, new in VARIANT_RULES:
         if old in name[1:]:
@@ -457,21 +543,34 @@ class _Zipf:
         return self.items[bisect.bisect_right(self.cum, rng.random() * self.cum[-1])]
 
 
-_NOUNS, _ADJECTIVES, _VERBS = _Zipf(NOUNS), _Zipf(ADJECTIVES), _Zipf(VERBS)
+_THING_VERBS, _DOCUMENT_VERBS = _Zipf(THING_VERBS), _Zipf(DOCUMENT_VERBS)
+#: slot -> (word class, verb form or None)
+_SLOTS: dict[str, tuple[_Zipf, int | None]] = {
+    "G": (_Zipf(GROUPS), None),
+    "T": (_Zipf(THINGS), None),
+    "D": (_Zipf(DOCUMENTS), None),
+    "AT": (_Zipf(THING_ADJECTIVES), None),
+    "AD": (_Zipf(DOCUMENT_ADJECTIVES), None),
+    "VT": (_THING_VERBS, 0),
+    "VTp": (_THING_VERBS, 1),
+    "VTn": (_THING_VERBS, 2),
+    "VD": (_DOCUMENT_VERBS, 0),
+    "VDp": (_DOCUMENT_VERBS, 1),
+    "VDn": (_DOCUMENT_VERBS, 2),
+}
 
 
 def fill_words(template: str, rng: random.Random) -> str:
-    """Fill <N>, <Ns>, <A>, <V>, <Vd>, <Vn> with Zipf-drawn words; leave {slots} alone."""
+    """Fill the <word-class> slots with Zipf-drawn words; leave {slots} alone.
+
+    >>> fill_words("The <T> was <VTn> on {day}.", random.Random(1))
+    'The road was protected on {day}.'
+    """
 
     def pick(m: re.Match[str]) -> str:
-        kind = m.group(1)
-        if kind == "N":
-            return _NOUNS.draw(rng)
-        if kind == "Ns":
-            return _plural(_NOUNS.draw(rng))
-        if kind == "A":
-            return _ADJECTIVES.draw(rng)
-        return _VERBS.draw(rng)[_VERB_FORM[kind]]
+        words, form = _SLOTS[m.group(1)]
+        word = words.draw(rng)
+        return word if form is None else word[form]
 
     return _ARTICLE.sub(r"\1n ", _SLOT.sub(pick, template))
 
@@ -532,6 +631,24 @@ class _Draft:
     event: Event | None = None
 
 
+@dataclass
+class _Pools:
+    """What one article may still use, each item at most once (shuffled copies of the event's)."""
+
+    facts: list[str]
+    filler: list[str]
+    quotes: list[str]
+    reported: list[str]
+    seen: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, ev: Event, rng: random.Random) -> _Pools:
+        pools = cls(list(ev.kind.facts[2:]), list(ev.filler), list(ev.quotes), list(ev.reported))
+        for items in (pools.facts, pools.filler, pools.quotes, pools.reported):
+            rng.shuffle(items)
+        return pools
+
+
 def _person(rng: random.Random) -> tuple[str, str]:
     return rng.choice(FIRST_NAMES), rng.choice(SURNAME_HEADS) + rng.choice(SURNAME_TAILS)
 
@@ -548,13 +665,12 @@ def _make_outlet(rng: random.Random, country: str, wire: bool) -> Outlet:
         name = f"The {_place(rng)} {rng.choice(PAPERS)}"
         short = name.split()[1]
     staff = tuple((" ".join(_person(rng)), rng.choice(("her", "him"))) for _ in range(rng.randint(3, 7)))
-    styles, weights = zip(*QUOTE_STYLES, strict=True)
     return Outlet(
         name=name,
         short=short,
         domain=_slug(name.removeprefix("The ")).replace("-", "") + ".example",
         staff=staff,
-        quotes=rng.choices(styles, weights)[0],
+        quotes=rng.choices(QUOTE_MARKS, QUOTE_WEIGHTS)[0],
         wire=wire,
         dateline=2 if wire else rng.choice((0, 1, 1, 2)),
         date_line=not wire and rng.random() < 0.6,
@@ -567,8 +683,9 @@ def _make_actors(kind: EventType, slots: dict[str, str], rng: random.Random) -> 
     actors = []
     for title, role in kind.roles:
         first, surname = _person(rng)
-        actors.append(Actor(first, surname, _variant(surname), title, role.format_map(slots),
-                            rng.choice(("she", "he"))))
+        actors.append(
+            Actor(first, surname, _variant(surname), title, role.format_map(slots), rng.choice(("she", "he")))
+        )
     return tuple(actors)
 
 
@@ -588,10 +705,16 @@ def _event_slots(kind: EventType, country: str, rng: random.Random) -> dict[str,
 
 
 def _actor_slots(actors: tuple[Actor, ...]) -> dict[str, str]:
-    slots = {}
+    slots: dict[str, str] = {}
     for k, a in enumerate(actors):
-        slots |= {f"T{k}": a.title, f"R{k}": a.role, f"pr{k}": a.pronoun, f"Pr{k}": a.pronoun.capitalize(),
-                  f"P{k}": f"{a.first} {a.surname}", f"S{k}": a.surname}
+        slots |= {
+            f"T{k}": a.title,
+            f"R{k}": a.role,
+            f"pr{k}": a.pronoun,
+            f"Pr{k}": a.pronoun.capitalize(),
+            f"P{k}": f"{a.first} {a.surname}",
+            f"S{k}": a.surname,
+        }
     return slots
 
 
@@ -619,9 +742,9 @@ def make_event(seed: int, index: int, count: int, countries: tuple[str, ...]) ->
         slots=slots | _actor_slots(actors),
         numbers=_draw_numbers(kind, rng),
         actors=actors,
-        filler=tuple(fill_words(rng.choice(FILLER), rng) for _ in range(8)),
-        quotes=tuple(fill_words(rng.choice(QUOTE_LINES), rng) for _ in range(6)),
-        reported=tuple(fill_words(rng.choice(REPORTED), rng) for _ in range(5)),
+        filler=tuple(fill_words(t, rng) for t in rng.sample(FILLER, 10)),
+        quotes=tuple(fill_words(t, rng) for t in rng.sample(QUOTE_LINES, 8)),
+        reported=tuple(fill_words(t, rng) for t in REPORTED),
         weight=min(1.0, 0.12 * rng.paretovariate(1.3)),
     )
 
@@ -635,10 +758,13 @@ class _Generator:
         self.rng = random.Random(seed)
         self.n_events = max(1, events if events is not None else n // 8)
         self.window = 6
-        self.countries = tuple(dict.fromkeys(
-            self.rng.choice(SURNAME_HEADS) + self.rng.choice(COUNTRY_TAILS) for _ in range(4)))
+        self.countries = tuple(
+            dict.fromkeys(self.rng.choice(SURNAME_HEADS) + self.rng.choice(COUNTRY_TAILS) for _ in range(4))
+        )
         count = min(150, max(12, n // 300))
-        self.outlets = tuple(_make_outlet(self.rng, self.rng.choice(self.countries), i < 3) for i in range(count))
+        self.outlets = tuple(
+            _make_outlet(self.rng, self.rng.choice(self.countries), i < 3) for i in range(count)
+        )
         self.papers = tuple(o for o in self.outlets if not o.wire)
         self.filler = tuple(fill_words(self.rng.choice(FILLER), self.rng) for _ in range(4000))
         self.events: dict[int, Event] = {}
@@ -697,7 +823,9 @@ class _Generator:
         ctx["embed_date"] = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
         title = rng.choice(ev.kind.titles).format_map(ctx)
         author, obj = rng.choice(outlet.staff)
-        paragraphs = self._body(ev, ctx, outlet, published) + self._tail(outlet, ctx, (author, obj), published)
+        paragraphs = self._body(ev, ctx, outlet, published) + self._tail(
+            outlet, ctx, (author, obj), published
+        )
         draft = _Draft(
             id=f"g{self.seed}-{i:07d}",
             url=f"https://{outlet.domain}/{day:%Y/%m/%d}/{_slug(title)}-{i}",
@@ -717,42 +845,55 @@ class _Generator:
         paragraphs = [_dateline(ev, outlet, published) + rng.choice(ev.kind.facts[:2]).format_map(ctx)]
         if rng.random() < 0.25:
             paragraphs.insert(0, self._caption(ctx, outlet))
-        facts = list(ev.kind.facts[2:])
-        rng.shuffle(facts)
+        pools = _Pools.of(ev, rng)
         size, target = 0, rng.randint(1900, 3900)
         while size < target:
-            new = self._paragraph(ev, ctx, facts)
+            new = self._paragraph(ev, ctx, pools)
             paragraphs += new
             size += sum(len(p) for p in new)
         if rng.random() < 0.2:
             paragraphs.insert(rng.randint(2, len(paragraphs) - 1), "Advertisement")
         return paragraphs
 
-    def _paragraph(self, ev: Event, ctx: dict[str, str], facts: list[str]) -> list[str]:
+    def _paragraph(self, ev: Event, ctx: dict[str, str], pools: _Pools) -> list[str]:
+        """One paragraph (or a quote plus its embed): a fact, a quote, reported speech or background."""
         rng = self.rng
         r = rng.random()
-        if r < 0.3 and facts:
-            return [" ".join([facts.pop().format_map(ctx), *self._fillers(ev, ctx, rng.randint(0, 1))])]
-        if r < 0.55:
-            return self._quote(ev, ctx)
-        if r < 0.65:
-            ctx["when"] = rng.choice(WHEN).format_map(ctx)
+        if r < 0.3 and pools.facts:
+            return [
+                " ".join([pools.facts.pop().format_map(ctx), *self._fillers(ctx, pools, rng.randint(0, 1))])
+            ]
+        if r < 0.5 and len(pools.quotes) >= 2:
+            return self._quote(ev, ctx, pools)
+        if r < 0.6 and pools.reported:
+            ctx["when"], ctx["then"] = rng.choice(WHEN).format_map(ctx), rng.choice(THEN).format_map(ctx)
             speaker = str(rng.randrange(len(ev.actors)))
-            return [rng.choice(ev.reported).replace("#", speaker).format_map(ctx)]
-        return [" ".join(self._fillers(ev, ctx, rng.randint(1, 3)))]
+            return [pools.reported.pop().replace("#", speaker).format_map(ctx)]
+        return [" ".join(self._fillers(ctx, pools, rng.randint(1, 3)))]
 
-    def _fillers(self, ev: Event, ctx: dict[str, str], k: int) -> list[str]:
-        """``k`` filler sentences: some from the event's own pool, most from the shared one."""
+    def _fillers(self, ctx: dict[str, str], pools: _Pools, k: int) -> list[str]:
+        """``k`` background sentences, from the event's own pool or the shared one, none repeated."""
         rng = self.rng
-        return [rng.choice(ev.filler if rng.random() < 0.4 else self.filler).format_map(ctx) for _ in range(k)]
+        out: list[str] = []
+        for _ in range(3 * k):
+            if len(out) == k:
+                break
+            own = pools.filler and rng.random() < 0.5
+            sentence = (pools.filler.pop() if own else rng.choice(self.filler)).format_map(ctx)
+            if sentence not in pools.seen:
+                pools.seen.add(sentence)
+                out.append(sentence)
+        return out
 
-    def _quote(self, ev: Event, ctx: dict[str, str]) -> list[str]:
+    def _quote(self, ev: Event, ctx: dict[str, str], pools: _Pools) -> list[str]:
         """A direct quote paragraph; now and then followed by a social-media embed repeating it."""
         rng = self.rng
         k = rng.randrange(len(ev.actors))
-        q1, q2 = (rng.choice(ev.quotes).format_map(ctx) for _ in range(2))
-        paragraph = rng.choice(QUOTE_FORMS).replace("#", str(k)).format_map(ctx | {"q1": q1, "q2": q2})
-        if rng.random() > 0.05:
+        q1, q2 = pools.quotes.pop().format_map(ctx), pools.quotes.pop().format_map(ctx)
+        q2l = q2 if q2.startswith(("I ", "I'", "My ", "People ")) else q2[0].lower() + q2[1:]
+        form = rng.choice(QUOTE_FORMS).replace("#", str(k))
+        paragraph = form.format_map(ctx | {"q1": q1, "q2": q2, "q2l": q2l})
+        if rng.random() > 0.06:
             return [paragraph]
         name = ctx[f"P{k}"]
         return [paragraph, f"{q1}.", f"— {name} (@{_ascii_handle(name)}) {ctx['embed_date']}"]
@@ -769,8 +910,14 @@ class _Generator:
         rng = self.rng
         related = [rng.choice(self.titles) if self.titles else "More news from the region" for _ in range(3)]
         values = {
-            "author": author[0], "aobj": author[1], "handle": _ascii_handle(author[0]), "outlet": outlet.name,
-            "domain": outlet.domain, "rel1": related[0], "rel2": related[1], "rel3": related[2],
+            "author": author[0],
+            "aobj": author[1],
+            "handle": _ascii_handle(author[0]),
+            "outlet": outlet.name,
+            "domain": outlet.domain,
+            "rel1": related[0],
+            "rel2": related[1],
+            "rel3": related[2],
         }
         out = [TAILS[i].format_map(values) for i in outlet.tails if rng.random() < 0.8]
         if outlet.wire:
@@ -808,8 +955,14 @@ class _Generator:
         return _Draft(
             id=f"g{self.seed}-{i:07d}",
             url=f"https://{outlet.domain}/{published:%Y/%m/%d}/{_slug(title)}-{i}",
-            outlet=outlet, title=title, deck=src.deck, author=author, published=published,
-            paragraphs=paragraphs, ctx=src.ctx, event=src.event,
+            outlet=outlet,
+            title=title,
+            deck=src.deck,
+            author=author,
+            published=published,
+            paragraphs=paragraphs,
+            ctx=src.ctx,
+            event=src.event,
         )
 
 

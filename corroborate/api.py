@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dedup import band_keys, is_near_duplicate
+from .dedup import band_keys, is_near_duplicate, shingles
 from .errors import InputError
 from .export import article_record
 from .intake import expand_inputs, read_path
@@ -46,12 +46,18 @@ def _failure(error: InputError) -> IngestResult:
     return IngestResult(error.source, "failed", error=str(error))
 
 
-def _prepare(items: Sequence[RawDocument | InputError], settings: Settings) -> list[Article | IngestResult]:
-    """Run the pure stages on every document of one input; failures become results."""
+def _prepare(
+    items: Sequence[RawDocument | InputError], store: Store, settings: Settings
+) -> list[Article | IngestResult]:
+    """Run the pure stages on every new document of one input; failures become results."""
     out: list[Article | IngestResult] = []
     for item in items:
         if isinstance(item, InputError):
             out.append(_failure(item))
+            continue
+        known = item.input_hash and store.article_id_for_input(item.input_hash)
+        if known:  # the same bytes again: skip the work, not just the write
+            out.append(IngestResult(item.source, "unchanged", known, duplicate_of=known))
             continue
         try:
             out.append(run_stages(item, settings))
@@ -65,11 +71,14 @@ def _store_one(article: Article, store: Store, settings: Settings) -> IngestResu
     existing = store.article_id_for_input(article.input_hash) or store.article_id_for_content(article.content_hash)
     if existing:
         return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
-    keys = band_keys(article.text, settings)
-    candidates = store.texts(store.near_duplicate_candidates(keys))
-    original = next((cid for cid, (text, _) in candidates.items() if is_near_duplicate(article.text, text, settings)), None)
+    grams = shingles(article.text, settings.shingle_words)
+    keys = band_keys(grams, settings)
+    original = None
+    for cid, (text, root) in store.texts(store.near_duplicate_candidates(keys)).items():
+        if is_near_duplicate(grams, shingles(text, settings.shingle_words), settings):
+            original = root or cid  # point at the root, not at another copy
+            break
     if original:
-        original = candidates[original][1] or original  # point at the root, not at another copy
         article = dataclasses.replace(article, duplicate_of=original)
     store.add_article(article, keys)
     status = "duplicate" if original else "ingested"
@@ -79,7 +88,7 @@ def _store_one(article: Article, store: Store, settings: Settings) -> IngestResu
 def ingest_file(path: str, store: Store, settings: Settings = DEFAULT_SETTINGS) -> list[IngestResult]:
     """Ingest one input in one transaction: all of its articles are stored, or none."""
     try:
-        prepared = _prepare(read_path(path, settings), settings)
+        prepared = _prepare(read_path(path, settings), store, settings)
     except InputError as exc:
         return [_failure(exc)]
     results = [p for p in prepared if isinstance(p, IngestResult)]

@@ -91,8 +91,10 @@ def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
                 click.echo(f"    {hit.snippet}")
 
 
-def _sample_dir() -> str:
-    return str(resources.files("corroborate") / "data" / "sample")
+def _sample_files() -> list[str]:
+    """The bundled sample articles (the folder's README describes them and is not one)."""
+    folder = resources.files("corroborate") / "data" / "sample"
+    return sorted(str(f) for f in folder.iterdir() if f.name != "README.md")
 
 
 def _describe(article: Any) -> str:
@@ -113,7 +115,7 @@ def demo(ctx: click.Context) -> None:
             os.remove(db + suffix)
     ctx.obj["db"] = db
     with _store(ctx) as store:
-        summary = api.ingest([_sample_dir()], store, on_result=_report)
+        summary = api.ingest(_sample_files(), store, on_result=_report)
         click.echo(f"Sample corpus: {summary.line()}\n")
         for article in store.iter_articles():
             click.echo(_describe(article))

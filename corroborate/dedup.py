@@ -4,12 +4,16 @@ A syndicated wire copy, a re-scrape with small edits or the same article
 under a new headline shares most of its word 5-grams with the original.
 MinHash band keys find candidates through the store's index; the shingle
 containment of each candidate then decides.
+
+Shingles are stable 32-bit hashes of word n-grams (crc32 of each word, mixed
+with numpy), so band keys mean the same thing in every process and run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 
 import numpy as np
 from datasketch import MinHash
@@ -17,6 +21,10 @@ from datasketch import MinHash
 from .settings import Settings
 
 _WORD = re.compile(r"\w+")
+#: Odd multipliers that mix the word hashes of one n-gram position by position.
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                 0x85EBCA77C2B2AE63, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB],
+                dtype=np.uint64)  # fmt: skip
 
 
 def normalised_words(text: str) -> list[str]:
@@ -33,50 +41,68 @@ def content_hash(title: str | None, body: str) -> str:
     return hashlib.sha256(words.encode()).hexdigest()
 
 
-def shingles(text: str, size: int) -> set[str]:
-    """
-    >>> sorted(shingles("a b c d", 3))
-    ['a b c', 'b c d']
+_WORD_IDS: dict[str, int] = {}
+
+
+def _word_id(word: str) -> int:
+    """crc32 of a word, cached: news vocabulary repeats, hashing each time does not need to."""
+    found = _WORD_IDS.get(word)
+    if found is None:
+        if len(_WORD_IDS) > 500_000:
+            _WORD_IDS.clear()
+        found = _WORD_IDS[word] = zlib.crc32(word.encode())
+    return found
+
+
+def shingles(text: str, size: int) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the text's word ``size``-grams (one gram for short texts).
+
+    >>> len(shingles("a b c d", 3)), len(shingles("a b a b a b", 2)), len(shingles("", 3))
+    (2, 2, 0)
     """
     words = normalised_words(text)
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.array([_word_id(w) for w in words], dtype=np.uint64)
+    size = max(1, min(size, len(ids), len(_MIX)))
+    count = len(ids) - size + 1
+    mixed = np.zeros(count, dtype=np.uint64)
+    for k in range(size):
+        mixed ^= ids[k : k + count] * _MIX[k]
+    return np.unique(mixed >> np.uint64(32))
 
 
-def band_keys(text: str, settings: Settings) -> list[tuple[int, int]]:
-    """(band, key) pairs of the text's MinHash signature."""
-    grams = shingles(text, settings.shingle_words)
-    if not grams:
+def band_keys(grams: np.ndarray, settings: Settings) -> list[int]:
+    """One LSH key per band of the MinHash signature; the band number is mixed into the key."""
+    if not len(grams):
         return []
-    sig = MinHash(num_perm=settings.minhash_perm)
-    sig.update_batch([g.encode() for g in grams])
+    sig = MinHash(num_perm=settings.minhash_perm, hashfunc=int)
+    sig.update_batch(grams.tolist())
     rows = settings.minhash_perm // settings.lsh_bands
     values = np.asarray(sig.hashvalues, dtype=np.uint64)
     keys = []
     for band in range(settings.lsh_bands):
-        digest = hashlib.blake2b(values[band * rows : (band + 1) * rows].tobytes(), digest_size=8).digest()
-        keys.append((band, int.from_bytes(digest, "big", signed=True)))
+        chunk = band.to_bytes(2, "big") + values[band * rows : (band + 1) * rows].tobytes()
+        keys.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big", signed=True))
     return keys
 
 
-def containment(a: set[str], b: set[str]) -> float:
+def containment(a: np.ndarray, b: np.ndarray) -> float:
     """Share of the smaller set found in the larger one.
 
-    >>> containment({"x", "y"}, {"x", "y", "z"})
+    >>> containment(np.array([1, 2]), np.array([1, 2, 3]))
     1.0
     """
-    if not a or not b:
+    if not len(a) or not len(b):
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
 
 
 #: Below this many shingles containment is noise, so both sides must be long enough.
 MIN_SHINGLES = 20
 
 
-def is_near_duplicate(text: str, other: str, settings: Settings) -> bool:
-    a, b = shingles(text, settings.shingle_words), shingles(other, settings.shingle_words)
-    if min(len(a), len(b)) < MIN_SHINGLES:
-        return a == b and bool(a)
-    return containment(a, b) >= settings.near_duplicate_containment
+def is_near_duplicate(grams: np.ndarray, other: np.ndarray, settings: Settings) -> bool:
+    if min(len(grams), len(other)) < MIN_SHINGLES:
+        return bool(len(grams)) and np.array_equal(grams, other)
+    return containment(grams, other) >= settings.near_duplicate_containment

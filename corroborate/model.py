@@ -103,6 +103,82 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class LocalEntity:
+    """One entity as one article names it; ``index`` is its number within the article."""
+
+    index: int
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    title: str | None = None
+    role: tuple[str, str | None] | None = None
+    mentions: int = 1
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    #: local entity number (index into Extraction.entities)
+    entity: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    kind: str  # "direct" | "indirect"
+    content: Span
+    speaker: Span | None = None
+    speaker_entity: int | None = None
+    cue: Span | None = None
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    span: Span
+    type: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str | None
+    span: Span
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    span: Span
+    #: "outlet" (the outlet's own voice) or "speaker"
+    asserter: str
+    content: Span | None = None
+    asserter_entity: int | None = None
+    quote_id: str | None = None
+    entities: tuple[int, ...] = ()
+    numbers: tuple[Quantity, ...] = ()
+    times: tuple[str, ...] = ()
+    negated: bool = False
+    stance: str | None = None
+    key_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extract stage found in one article; entity numbers are local to it."""
+
+    sentences: tuple[Span, ...] = ()
+    entities: tuple[LocalEntity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     external_id: str
@@ -117,6 +193,10 @@ class Article:
     content_hash: str = ""
     input_hash: str = ""
     duplicate_of: str | None = None
+    extraction: Extraction = field(default_factory=Extraction)
+    #: corpus entity id of each local entity, set when the article is linked at store time
+    entity_ids: tuple[str, ...] = ()
+    story_id: str | None = None
 
     def span(self, start: int, end: int) -> Span:
         """A span of the clean text with its raw offsets."""

@@ -13,9 +13,10 @@ span of the clean text can be traced back to the exact source characters.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 Edit = tuple[int, int, str]
 #: (clean_start, raw_start, clean_len, raw_len, exact): ``exact`` 1 means character i of the
@@ -26,14 +27,15 @@ Segment = tuple[int, int, int, int, int]
 @dataclass(frozen=True)
 class TrackedText:
     text: str
-    starts: array  # raw start of each character
-    ends: array  # raw end of each character
+    starts: np.ndarray  # raw start of each character (int64)
+    ends: np.ndarray  # raw end of each character (int64)
     raw_length: int
 
     @classmethod
     def from_raw(cls, raw: str) -> TrackedText:
         n = len(raw)
-        return cls(raw, array("l", range(n)), array("l", range(1, n + 1)), n)
+        starts = np.arange(n, dtype=np.int64)
+        return cls(raw, starts, starts + 1, n)
 
     def edit(self, edits: Iterable[Edit]) -> TrackedText:
         """Replace non-overlapping ``(start, end, replacement)`` ranges.
@@ -41,31 +43,31 @@ class TrackedText:
         A replacement stands for the whole raw range of what it replaces.
         An insertion (start == end) stands for the empty raw range at that point.
         """
-        pieces, starts, ends = [], array("l"), array("l")
+        pieces: list[str] = []
+        starts: list[np.ndarray] = []
+        ends: list[np.ndarray] = []
         pos = 0
         for start, end, new in sorted(edits):
             if start < pos or end < start or end > len(self.text):
                 raise ValueError(f"overlapping or out-of-range edit {(start, end)}")
-            pieces.append(self.text[pos:start])
-            starts.extend(self.starts[pos:start])
-            ends.extend(self.ends[pos:start])
             raw_start, raw_end = self.raw_range(start, end)
-            pieces.append(new)
-            starts.extend([raw_start] * len(new))
-            ends.extend([raw_end] * len(new))
+            pieces += [self.text[pos:start], new]
+            starts += [self.starts[pos:start], np.full(len(new), raw_start, dtype=np.int64)]
+            ends += [self.ends[pos:start], np.full(len(new), raw_end, dtype=np.int64)]
             pos = end
         pieces.append(self.text[pos:])
-        starts.extend(self.starts[pos:])
-        ends.extend(self.ends[pos:])
-        return TrackedText("".join(pieces), starts, ends, self.raw_length)
+        starts.append(self.starts[pos:])
+        ends.append(self.ends[pos:])
+        return TrackedText("".join(pieces), np.concatenate(starts), np.concatenate(ends), self.raw_length)
 
     def raw_range(self, start: int, end: int) -> tuple[int, int]:
         """The raw range that clean characters ``[start, end)`` come from."""
         if end > start:
-            return self.starts[start], self.ends[end - 1]
+            return int(self.starts[start]), int(self.ends[end - 1])
         if start < len(self.text):
-            return self.starts[start], self.starts[start]
-        return (self.ends[-1], self.ends[-1]) if self.text else (self.raw_length, self.raw_length)
+            return int(self.starts[start]), int(self.starts[start])
+        last = int(self.ends[-1]) if self.text else self.raw_length
+        return last, last
 
     def offset_map(self) -> OffsetMap:
         return OffsetMap.from_arrays(self.starts, self.ends, self.raw_length)
@@ -86,21 +88,20 @@ class OffsetMap:
     raw_length: int
 
     @classmethod
-    def from_arrays(cls, starts: Sequence[int], ends: Sequence[int], raw_length: int) -> OffsetMap:
-        segments: list[Segment] = []
-        i, n = 0, len(starts)
-        while i < n:
-            j = i + 1
-            exact = int(ends[i] - starts[i] == 1)
-            if exact:
-                while j < n and starts[j] == starts[j - 1] + 1 and ends[j] - starts[j] == 1:
-                    j += 1
-            else:
-                while j < n and starts[j] == starts[i] and ends[j] == ends[i]:
-                    j += 1
-            segments.append((i, starts[i], j - i, ends[j - 1] - starts[i], exact))
-            i = j
-        return cls(tuple(segments), raw_length)
+    def from_arrays(cls, starts: np.ndarray, ends: np.ndarray, raw_length: int) -> OffsetMap:
+        starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        if not len(starts):
+            return cls((), raw_length)
+        exact = ends - starts == 1
+        # A character continues the run before it when both are exact and consecutive,
+        # or both stand for the same replaced raw range.
+        same_exact_run = exact[1:] & exact[:-1] & (starts[1:] == starts[:-1] + 1)
+        same_piece = ~exact[1:] & ~exact[:-1] & (starts[1:] == starts[:-1]) & (ends[1:] == ends[:-1])
+        heads = np.concatenate(([0], np.flatnonzero(~(same_exact_run | same_piece)) + 1))
+        lasts = np.concatenate((heads[1:], [len(starts)])) - 1
+        rows = zip(heads.tolist(), starts[heads].tolist(), (lasts - heads + 1).tolist(),
+                   (ends[lasts] - starts[heads]).tolist(), exact[heads].astype(int).tolist(), strict=True)  # fmt: skip
+        return cls(tuple(rows), raw_length)
 
     def _locate(self, i: int) -> Segment | None:
         lo, hi = 0, len(self.segments)

@@ -26,13 +26,13 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
 
 def test_article_round_trips(store):
     article = make_article()
-    store.add_article(article, [(0, 1), (1, 2)])
+    store.add_article(article, [11, 12])
     assert store.get_article(article.id) == article
     assert [a.id for a in store.iter_articles()] == [article.id]
     assert store.article_id_for_input(article.input_hash) == article.id
     assert store.article_id_for_content(article.content_hash) == article.id
-    assert store.near_duplicate_candidates([(1, 2)]) == [article.id]
-    assert store.near_duplicate_candidates([(1, 3)]) == []
+    assert store.near_duplicate_candidates([12]) == [article.id]
+    assert store.near_duplicate_candidates([13]) == []
 
 
 def test_failed_transaction_stores_nothing(store):

@@ -3,9 +3,11 @@
 A caption is recognised by its credit, never by its wording alone: a credit in
 brackets at the end ("(AP Photo/Jane Roe)", "(Example photo)"), an agency
 credit closing the paragraph ("... on Monday. REUTERS/Jane Roe", "Jane Roe/Getty
-Images"), or a credit label opening it ("Photo: ...", "Image source, ...").
+Images", "Jane Roe via Getty Images"), a paragraph that is nothing but a credit
+("Getty Images."), or a credit label opening it ("Photo: ...", "Image source, ...").
 Reporting that merely mentions a photo or an agency ("The photo, taken by a
-Reuters photographer, ...") has none of these shapes.
+Reuters photographer, ...", "... said on Tuesday, according to Reuters.") has
+none of these shapes.
 """
 
 from __future__ import annotations
@@ -16,38 +18,70 @@ from collections.abc import Sequence
 from .paragraphs import Paragraph
 from .verdict import Context, Verdict
 
-#: Picture agencies and libraries that appear as credits.
+#: Picture libraries: a credit even when the name closes a sentence ("... in Paris. Getty Images").
+LIBRARIES = (
+    r"(?:(?:AFP via )?Getty Images|Shutterstock|Alamy(?: Stock Photo)?|iStock(?:photo)?|NurPhoto|SOPA Images"
+    r"|LightRocket|ZUMA(?: Press| Wire)?|Corbis|WireImage|FilmMagic|Wikimedia Commons|Flickr|Unsplash|Pexels"
+    r"|AP Images|PA Images)"
+)
+#: News agencies: a credit only next to a photographer ("AGENCY/Name", "Name/AGENCY") or
+#: alone on a line, since "... the minister said. Reuters" may be a wire attribution.
 AGENCIES = (
-    r"(?:Getty Images|AFP via Getty Images|AFP|AP|AP Images|Associated Press|Reuters|REUTERS|EPA|EPA-EFE|"
-    r"Shutterstock|Alamy(?: Stock Photo)?|iStock(?:photo)?|Bloomberg|PA(?: Wire| Images| Media)?|Xinhua|"
-    r"Anadolu(?: Agency)?|NurPhoto|SOPA Images|LightRocket|ZUMA(?: Press| Wire)?|Pool|dpa|ANSA|Kyodo|"
-    r"Yonhap|Sipa(?: USA)?|Corbis|WireImage|FilmMagic|Wikimedia Commons|Flickr|Unsplash|Pexels|Handout|TASS)"
+    rf"(?:{LIBRARIES}|Getty|AFP|AP(?: Photo)?|Associated Press|Reuters|REUTERS|EPA|EPA-EFE|Bloomberg"
+    r"|PA(?: Wire| Media)?|Xinhua|Anadolu(?: Agency)?|Pool|POOL|dpa|ANSA|Kyodo|Yonhap|Sipa(?: USA)?|Handout|TASS)"
 )
-_CREDIT_WORD = (
-    r"(?:photo|photos|photograph|photography|image|images|picture|pictures|screenshot|screengrab|"
-    r"illustration|credit|courtesy|file photo|handout)"
-)
+#: Platforms a picture is credited to when it was taken from a post ("Facebook/Jane Roe").
+_PLATFORMS = r"(?:Facebook|Instagram|Twitter|X|YouTube|TikTok|Telegram)"
 _PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
-#: "(Example photo)", "(Photo: Jane Roe)", "(AP Photo/Jane Roe, File)", "(File)".
-_BRACKETED = re.compile(
-    rf"[(\[](?:[^()\[\]]{{0,80}}\b)?{_CREDIT_WORD}\b[^()\[\]]{{0,80}}[)\]]\.?\s*$|\((?:File|Handout)\)\.?\s*$",
-    re.IGNORECASE,
+#: "Name/AGENCY", "AGENCY/Name", "Name via Getty Images", "NAME/AFP/Getty Images".
+_SLASHED = (
+    rf"(?:(?:{_PERSON}|{AGENCIES})\s?/\s?{AGENCIES}|{AGENCIES}\s?/\s?{_PERSON}|{_PERSON}\s+via\s+{LIBRARIES})"
+    rf"(?:\s?/\s?(?:{AGENCIES}|{_PERSON}))*"
 )
-#: An agency credit closing the paragraph after a slash, "via", a bar or a full stop.
+_END = r"[\s.)\]]*$"
+#: An agency credit closing the paragraph.
 _TRAILING = re.compile(
-    rf"(?:(?:^|[\s(])(?:{_PERSON}\s?/\s?{AGENCIES}|{AGENCIES}\s?/\s?{_PERSON})"
-    rf"|(?:\bvia|\bfor|\||/|[.!?]\s|^){{1}}\s*{AGENCIES}(?:\s?/\s?{_PERSON})?"
-    r"|(?:[.!?]\s|^)(?:File photo|Handout photo|Photo illustration))\)?\.?\s*$"
+    rf"(?:^|[\s(\[]){_SLASHED}{_END}|(?:\||[.!?:]\s|^)\s*{LIBRARIES}{_END}"
+    rf"|(?:[.!?]\s|^)(?:File photo|Handout photo|Photo illustration){_END}"
+)
+#: A paragraph that is only a credit: "Getty.", "Handout/Reuters.", "Facebook/Jane Roe",
+#: "Jane Roe/The Daily Example" (two capitalised names either side of a slash).
+_BARE = re.compile(
+    rf"^(?:{_SLASHED}|{AGENCIES}|{_PLATFORMS}\s?/\s?(?:{_PERSON}|{AGENCIES})|{_PERSON}\s?/\s?(?:the\s)?{_PERSON}){_END}"
+)
+#: The last bracket of a paragraph and what it holds.
+_LAST_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,100})[)\]]\.?\s*$")
+#: A credit inside brackets: "(Photo: ...)", "(AP Photo/...)", "(Courtesy of ...)", "(Example photo)".
+_BRACKET_CREDIT = re.compile(
+    r"^(?:AP |AFP |Reuters |EPA )?(?:photo|photograph|photos|image|picture|screenshot|screengrab|illustration"
+    r"|video still|file photo|handout)\b\s*(?:[:/]|by\b|via\b|courtesy\b|credit\b|$)"
+    r"|^(?:credit|image credit|photo credit|courtesy(?: of)?)\b"
+    r"|\b(?:photo|photograph|photos|picture|screenshot|screengrab|file photo|handout|file)$",
+    re.IGNORECASE,
 )
 #: "Photo: ...", "Image source, ...", "Photo by ...", "Credit: ...".
 _LEADING = re.compile(
     r"^(?:(?:photo|photograph|image|picture|video|main image|top image|header image|file photo|pictured|above|"
     r"top|caption|image caption|media caption|photo credit|image credit|credit|credits)\s*(?:[:|]|\s[\u2014\u2013-]\s)"
-    r"|image source\s*,|(?:photo|photograph|image|picture|illustration)s?\s+(?:by|courtesy of|via)\s)",
+    r"|image source\s*,|(?:photo|photograph|image|picture|photo illustration|illustration)s?\s+(?:by|courtesy of|via)\s"
+    r"|file (?:photo|image|picture)s?\b|file\s+[\u2014\u2013-]\s|credits?\s*(?:\.{2,}|\u2026))",
     re.IGNORECASE,
 )
 #: Credits label short paragraphs; a long one is running prose whatever it ends with.
 _MAX_WORDS = 60
+_BARE_WORDS = 8
+
+
+def _bracket_credit(text: str) -> bool:
+    m = _LAST_BRACKET.search(text)
+    if not m or len(m.group(1).split()) > 10:
+        return False
+    inner = m.group(1).strip()
+    if _BRACKET_CREDIT.search(inner) or re.fullmatch(rf"{_SLASHED}\.?", inner):
+        return True
+    # "(Agency)" closing an unpunctuated line is a credit; after a full stop it may be a wire attribution.
+    before = text[: m.start()].rstrip()
+    return bool(re.fullmatch(AGENCIES, inner)) and not before.endswith((".", "!", "?", '"', "\u201d"))
 
 
 def caption_reason(text: str) -> str | None:
@@ -60,9 +94,12 @@ def caption_reason(text: str) -> str | None:
     >>> caption_reason("Getty Images declined to comment on the lawsuit.") is None
     True
     """
-    if len(text.split()) > _MAX_WORDS:
+    n = len(text.split())
+    if n > _MAX_WORDS:
         return None
-    if _BRACKETED.search(text):
+    if n <= _BARE_WORDS and _BARE.search(text):
+        return "a credit line"
+    if _bracket_credit(text):
         return "ends with a bracketed photo credit"
     if _TRAILING.search(text):
         return "ends with an agency credit"
@@ -72,7 +109,7 @@ def caption_reason(text: str) -> str | None:
 
 
 def detect_captions(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, Verdict]:
-    """Paragraphs that carry a photo credit in a caption's place (end or start)."""
+    """Paragraphs that carry a photo credit in a caption's place (end or start), or are one."""
     out: dict[int, Verdict] = {}
     for p in paragraphs:
         if p.index in ctx.earlier:

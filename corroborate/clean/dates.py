@@ -175,11 +175,12 @@ def tense_of(text: str, start: int, end: int) -> str | None:
     before, after = _clause_words(text, start, end)
     if before and before[-1].lower() in _FUTURE_BEFORE:
         return "future"
-    for i in range(_WINDOW):
-        for words, index in ((before, -1 - i), (after, i)):
-            cue = _cue(words[index]) if -len(words) <= index < len(words) else None
-            if cue:
-                return cue
+    # The verb that governs a date usually comes before it ("will return to work on
+    # Friday after the union agreed"), so the words before win over the words after.
+    for word in [*reversed(before), *after]:
+        cue = _cue(word)
+        if cue:
+            return cue
     return None
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .paragraphs import Paragraph
 from .verdict import Context, Verdict
 from .vocab import DATE, SOCIAL
 
-_HANDLE = r"\(\s*@[A-Za-z0-9_.]{1,50}\s*\)"
+_HANDLE = r"\(\s*@[A-Za-z0-9_.]{1,50}(?:@[A-Za-z0-9_.-]{1,60})?\s*\)"
 #: "— Name (@handle) November 27, 2025" / "- Name (@handle) 27 Nov 2025" / "— Name (@handle) on X".
 _SIGNATURE = re.compile(
     rf"(?:^|(?<=[\s.!?\"\u201d\u2019\u2026]))[\u2014\u2013-]{{1,2}}\s*[^()\n]{{1,120}}?\s*{_HANDLE}"
@@ -25,13 +26,22 @@ _SIGNATURE = re.compile(
     rf"|^[\u2014\u2013-]{{1,2}}\s*[^()\n]{{1,120}}?\s*{_HANDLE}\s*$"
     rf"|{_HANDLE}\s*{DATE}\s*$"
     r"|^A post shared by\b|^View this post on \w+$"
+    rf"|^Posted by [^\n]{{1,80}}? on (?:\w+day,? )?{DATE}\s*$"
 )
 _POST_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+")
 _QUOTES = re.compile(r"[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
 _TRUNCATED = re.compile(r"\s*(?:\u2026|\.\.\.|\ufffd)+\s*$")
 _SENTENCE_GAP = re.compile(r"[.!?:;]\s$")
+_SENTENCE_START = re.compile(r"[.!?:;]\s")
+#: Near an embed, the article's own copy of a post's text is looked for this many paragraphs ahead.
+_LATER = 40
+#: Repeats are looked up by the first words of the sentence they start with.
+_KEY_WORDS = 4
 #: Longer embedded text is running prose; only an exact repeat of it is removed.
 _PROSE_WORDS = 60
+#: Away from an embed, a paragraph repeating only part of an earlier one needs this many words:
+#: a speaker repeating a short line ("We will get this done.") is reporting.
+_PARTIAL_WORDS = 10
 #: A repeat this close to a signature belongs to the embed.
 _NEAR = 3
 
@@ -61,11 +71,39 @@ def is_signature(p: Paragraph) -> bool:
 
 def _aligned(haystack: str, start: int, end: int, truncated: bool) -> bool:
     """The match covers whole sentences: it starts one, and ends one unless cut off."""
-    if start and not _SENTENCE_GAP.search(haystack[:start]):
+    if start and not _SENTENCE_GAP.search(haystack[max(0, start - 2) : start]):
         return False
-    if truncated or end == len(haystack):
-        return True
-    return haystack[end - 1] in ".!?,;:" or haystack[end] in ".!?,;:"
+    return truncated or end == len(haystack) or haystack[end] in ".!?,;:"
+
+
+@dataclass(frozen=True)
+class Needle:
+    """A paragraph prepared for searching: normalised, without a trailing "…" or full stop."""
+
+    text: str
+    whole: str
+    truncated: bool
+
+    @classmethod
+    def of(cls, text: str) -> Needle:
+        # A repeated quote may close with "." where the article had "," before "she said".
+        return cls(
+            normalise(_TRUNCATED.sub("", text)).rstrip(".!?,;:"),
+            normalise(text),
+            bool(_TRUNCATED.search(text)),
+        )
+
+    def key(self) -> tuple[str, ...]:
+        return tuple(self.text.split(maxsplit=_KEY_WORDS)[:_KEY_WORDS])
+
+
+def _found_in(needle: Needle, haystack: str) -> bool:
+    start = haystack.find(needle.text) if needle.text else -1
+    while start >= 0:
+        if _aligned(haystack, start, start + len(needle.text), needle.truncated):
+            return True
+        start = haystack.find(needle.text, start + 1)
+    return False
 
 
 def repeats(text: str, earlier: str) -> bool:
@@ -76,28 +114,55 @@ def repeats(text: str, earlier: str) -> bool:
     >>> repeats("He said he would stay.", "Asked again, he said he would stay.")
     False
     """
-    truncated = bool(_TRUNCATED.search(text))
-    needle = normalise(_TRUNCATED.sub("", text))
-    haystack = normalise(earlier)
-    if not needle:
-        return False
-    start = haystack.find(needle)
-    while start >= 0:
-        if _aligned(haystack, start, start + len(needle), truncated):
+    return _found_in(Needle.of(text), normalise(earlier))
+
+
+class Seen:
+    """Normalised paragraphs, indexed by the first words of each of their sentences so that
+    a repeat is searched for only where a sentence starts with the same words."""
+
+    def __init__(self, texts: Sequence[str] = ()) -> None:
+        self.exact: set[str] = set()
+        self.by_key: dict[tuple[str, ...], list[str]] = {}
+        self.all: list[str] = []
+        for text in texts:
+            self.add(text)
+
+    def add(self, text: str) -> None:
+        norm = normalise(text)
+        self.exact.add(norm)
+        self.all.append(norm)
+        for start in (0, *(m.end() for m in _SENTENCE_START.finditer(norm))):
+            key = tuple(norm[start : start + 200].split(maxsplit=_KEY_WORDS)[:_KEY_WORDS])
+            self.by_key.setdefault(key, []).append(norm)
+
+    def holds(self, needle: Needle, partial: bool) -> bool:
+        """An exact repeat, or when ``partial`` a repeat of whole sentences."""
+        if needle.whole in self.exact:
             return True
-        start = haystack.find(needle, start + 1)
-    return False
+        if not partial:
+            return False
+        key = needle.key()
+        candidates = (
+            self.by_key.get(key, [])
+            if len(key) == _KEY_WORDS and len(needle.text.split()) > _KEY_WORDS
+            else self.all
+        )
+        return any(_found_in(needle, h) for h in candidates)
 
 
-def _repeated(p: Paragraph, earlier: Sequence[Paragraph], min_words: int) -> bool:
-    if len(normalise(_TRUNCATED.sub("", p.text)).split()) < min_words:
+def _repeats_any(p: Paragraph, seen: Seen, min_words: int, by_embed: bool) -> bool:
+    """An exact repeat of text ``seen``, or (short paragraphs only) of whole sentences of
+    it; away from an embed a partial repeat must be long enough not to be a refrain."""
+    needle = Needle.of(p.text)
+    words = len(needle.text.split())
+    if words < min_words:
         return False
-    if p.words > _PROSE_WORDS:
-        return any(normalise(q.text) == normalise(p.text) for q in earlier)
-    return any(repeats(p.text, q.text) for q in earlier)
+    return seen.holds(needle, partial=p.words <= _PROSE_WORDS and (by_embed or words >= _PARTIAL_WORDS))
 
 
 def _signatures(paragraphs: Sequence[Paragraph], taken: Mapping[int, Verdict]) -> dict[int, Verdict]:
+    """Signature lines, and the post text above a signature that stands on its own line."""
     out: dict[int, Verdict] = {}
     for i, p in enumerate(paragraphs):
         if p.index in taken or not is_signature(p):
@@ -112,17 +177,30 @@ def _signatures(paragraphs: Sequence[Paragraph], taken: Mapping[int, Verdict]) -
 
 def detect_embeds(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, Verdict]:
     """Embed signatures, the post text right above a bare signature, and paragraphs
-    repeating whole sentences of earlier article text ("embed" near a signature,
-    "duplicate" elsewhere)."""
+    repeating whole sentences of other article text: "embed" near a signature (where the
+    repeated text may also be the post's own, or come later in the article), and
+    "duplicate" elsewhere (where only earlier text counts)."""
     out = _signatures(paragraphs, ctx.earlier)
-    near = set(out)
-    kept: list[Paragraph] = []
-    for p in paragraphs:
+    posts = [p for p in paragraphs if p.index in out]
+    min_words = ctx.settings.embed_repeat_min_words
+    seen = Seen()
+    for i, p in enumerate(paragraphs):
         if p.index in ctx.earlier or p.index in out:
             continue
-        if _repeated(p, kept, ctx.settings.embed_repeat_min_words):
-            kind = "embed" if any(abs(j - p.index) <= _NEAR for j in near) else "duplicate"
-            out[p.index] = Verdict(kind, "repeats text already in the article")
-            continue
-        kept.append(p)
+        near = [q for q in posts if abs(q.index - p.index) <= _NEAR]
+        by_embed = bool(near)
+        found = _repeats_any(p, seen, min_words, by_embed)
+        if by_embed and not found:
+            later = [
+                q
+                for q in paragraphs[i + 1 : i + 1 + _LATER]
+                if q.index not in ctx.earlier and q.index not in out
+            ]
+            found = _repeats_any(p, Seen([q.text for q in (*near, *later)]), min_words, by_embed)
+        if found:
+            out[p.index] = Verdict(
+                "embed" if by_embed else "duplicate", "repeats text already in the article"
+            )
+        else:
+            seen.add(p.text)
     return out

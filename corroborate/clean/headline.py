@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .captions import caption_reason
+from .embeds import is_signature
 from .paragraphs import Paragraph
 from .verdict import Context, Verdict
 
@@ -56,7 +58,9 @@ def detect_headline(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, 
             and not ctx.meta.subtitle
             and len(paragraphs) > 2
             and looks_like_headline(p, ctx.settings.subtitle_max_words)
-            and not p.text.endswith((".", "!", "?", '"', "\u201d"))
+            and not p.text.endswith((".", "!", "?", '"', "\u201d", "\ufffd"))
+            and not is_signature(p)
+            and not caption_reason(p.text)
         ):
             out[i] = Verdict("subtitle", "short unpunctuated line under the title", (("subtitle", p.text),))
         elif ctx.meta.subtitle and _squash(p.text) == _squash(ctx.meta.subtitle):

@@ -105,11 +105,25 @@ def outlet_from_url(url: str | None) -> str | None:
     return host
 
 
+#: Company-form and year tails that name the owner, not the publication: one outlet, one name.
+_OWNER_TAIL = re.compile(
+    r"(?:[\s,]+(?:ltd|limited|llc|inc|plc|gmbh|s\.?a|corp(?:oration)?|co|group|media group|"
+    r"publishing|publications|holdings|\d{4}))+\.?$",
+    re.IGNORECASE,
+)
+
+
 def _clean_outlet(name: str | None) -> str | None:
+    """
+    >>> _clean_outlet("The Example Times Ltd"), _clean_outlet("Example Post 2025"), _clean_outlet("Example Publishing")
+    ('The Example Times', 'Example Post', 'Example Publishing')
+    """
     name = _squash(name)
     if not name:
         return None
     name = re.sub(r"\s+(?:of|and|the|&)$", "", name).strip(" .,")
+    trimmed = _OWNER_TAIL.sub("", name).strip(" .,")
+    name = trimmed if len(trimmed.split()) >= 2 or "." in trimmed else name
     return None if re.match(r"all\b", name, re.IGNORECASE) else name or None
 
 

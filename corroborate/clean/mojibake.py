@@ -22,11 +22,16 @@ How a run is judged and repaired:
   read as E2 80 xx when that is a punctuation mark ("â¦" -> "…"), and "â€" with
   its last byte lost is read as "”": under cp1252 the only undefined byte that
   completes a common E2 80 character is 0x9D, the closing double quote.
-* Runs outside that alphabet (UTF-8 read as cp1251 or MacRoman, ...) are left to
-  ``ftfy.fix_text`` with every normalisation other than the encoding fix off.
+* Other runs ftfy judges bad (UTF-8 read as cp1251 or MacRoman, stray C1 controls)
+  are left to ``ftfy.fix_text``, with every normalisation but the encoding fix off.
+* Runs ftfy finds too ambiguous on their own ("Ã…" may be written on purpose) are
+  decoded when the document's other runs are mojibake and they decode completely
+  to plausible text (:func:`_consistent`).
 * A lead byte standing alone (its continuation dropped) is only taken as lost when
-  the document shows the damage elsewhere and nothing in it looks like genuine
-  non-ASCII text; see :func:`_lone_leads_are_lost`.
+  the document shows the damage and nothing else on its line looks like genuine
+  non-ASCII text (:func:`_lost_leads`).
+* A no-break space that is not a byte of a repaired sequence separates runs, as the
+  space layout will turn it into (:func:`find_runs`).
 
 Repairs run until nothing changes (at most three rounds) so that text that was
 mis-decoded twice is repaired too, and repairing repaired text changes nothing.
@@ -34,6 +39,7 @@ mis-decoded twice is repaired too, and repairing repaired text changes nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -48,11 +54,15 @@ from ..offsets import Edit, TrackedText
 #: A byte the source had already lost (U+FFFD in the text).
 UNKNOWN = -1
 _RUN = re.compile(r"(?:[^\x00-\x7f\s]|\xa0)+")
-_CP1252 = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CP1252 = {
+    bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 #: Lone lead bytes that are implausible as real letters: "Â"/"Ã" start Latin-1 Supplement
 #: mojibake and "â" General Punctuation; Ð, Ñ, é... are real letters in real words.
 _TELLTALE_LEADS = "ÂÃâ"
 _MAX_ROUNDS = 3
+#: An English contraction whose apostrophe (E2 80 99) lost both continuation bytes.
+_BARE_APOSTROPHE = re.compile(r"[A-Za-z]\u00e2(?:s|t|m|re|ve|ll|d)\b")
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
     remove_terminal_escapes=False,
@@ -162,10 +172,7 @@ def decode_run(run: str) -> list[Piece] | None:
     pieces: list[Piece] = []
     i = 0
     while i < len(known):
-        if _continuations(known[i]):
-            piece = _sequence(run, known, i)
-        else:
-            piece = Piece(i, i + 1, run[i], "literal")
+        piece = _sequence(run, known, i) if _continuations(known[i]) else Piece(i, i + 1, run[i], "literal")
         pieces.append(piece)
         i = piece.end
     return pieces
@@ -176,13 +183,14 @@ def _weight(pieces: Sequence[Piece], statuses: tuple[str, ...]) -> int:
 
 
 def convincing(run: str, pieces: Sequence[Piece]) -> bool:
-    """Mojibake by ftfy's judgement, and mostly made of (nearly) complete sequences.
+    """Mojibake by ftfy's judgement, and made of enough (nearly) complete sequences.
 
     >>> convincing("Ã©", decode_run("Ã©")), convincing("É”", decode_run("É”"))
     (True, False)
     """
     decoded = _weight(pieces, ("ok", "inferred"))
-    return decoded > 0 and decoded >= _weight(pieces, ("lost", "literal")) and is_bad(run)
+    # Half the bytes may be gone: dropped C1 bytes take half of all Cyrillic letters.
+    return decoded > 0 and 2 * decoded >= _weight(pieces, ("lost", "literal")) and is_bad(run)
 
 
 def _kind(pieces: Sequence[Piece]) -> str:
@@ -221,47 +229,128 @@ def _lone_leads(run: str, before: str, after: str) -> list[Piece] | None:
     return None
 
 
-def _lone_leads_are_lost(repaired: int, untouched: Sequence[str]) -> bool:
-    """Lone lead bytes are dropped-byte damage when the document shows such damage
-    elsewhere and every run left untouched is made of lead bytes only: genuine
-    non-ASCII text ("’", "—", "é" before a quote...) would leave other runs behind."""
-    if not repaired:
+def _only_lost(run: str) -> bool:
+    pieces = decode_run(run) or []
+    return bool(pieces) and all(p.status == "lost" for p in pieces)
+
+
+def _lost_leads(
+    text: str, runs: Sequence[Run], untouched: Sequence[int], repaired: int
+) -> dict[int, list[Piece]]:
+    """Lone lead bytes (run index -> lost pieces) that are dropped-byte damage.
+
+    They are when the document shows such damage (a repaired run, or English contractions
+    whose apostrophe became a bare "â": "itâs", "donât") and nothing else on their line
+    looks like genuine non-ASCII text ("’", "—", "é" before a quote...). The test is per
+    line (a paragraph) so that removing other paragraphs cannot change it.
+    """
+    if not repaired and len(_BARE_APOSTROPHE.findall(text)) < 2:
+        return {}
+    breaks = [m.start() for m in re.finditer(r"[\r\n]", text)]
+    blocked = {bisect.bisect(breaks, runs[i].start) for i in untouched if not _only_lost(runs[i].text)}
+    found: dict[int, list[Piece]] = {}
+    for i in untouched:
+        run = runs[i]
+        if bisect.bisect(breaks, run.start) in blocked:
+            continue
+        lost = _lone_leads(run.text, text[run.start - 1 : run.start], text[run.end : run.end + 1])
+        if lost:
+            found[i] = lost
+    return found
+
+
+def plausible(ch: str) -> bool:
+    """A character running text is made of: Latin, Greek, Cyrillic, Hebrew, Arabic letters,
+    General Punctuation, currency signs, CJK, emoji (not IPA or combining marks).
+
+    >>> plausible("Å"), plausible("ж"), plausible("ɔ")
+    (True, True, False)
+    """
+    code = ord(ch)
+    ranges = ((0xA0, 0x17F), (0x370, 0x52F), (0x5D0, 0x6FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
+    return any(lo <= code <= hi for lo, hi in ranges) or code >= 0x3000
+
+
+def _consistent(run: str) -> list[Piece] | None:
+    """A run ftfy found too ambiguous ("Ã…" could be written on purpose), decoded when
+    the document's other runs are mojibake and it decodes completely to plausible text."""
+    pieces = decode_run(run)
+    if not pieces or any(p.status not in ("ok", "literal") for p in pieces):
+        return None
+    decoded = [p.text for p in pieces if p.status == "ok"]
+    return pieces if decoded and all(plausible(ch) for ch in "".join(decoded)) else None
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int
+    end: int
+    text: str
+
+
+def find_runs(text: str) -> list[Run]:
+    """Maximal non-ASCII stretches, cut at no-break spaces unless a repair consumes them.
+
+    Layout turns a free-standing no-break space into a space, so it separates runs exactly
+    as the cleaned text will: repairing the cleaned text again then finds the same runs.
+
+    >>> [r.text for r in find_runs("a \u00c3\u00a0b \u00e9\u00a0\u00e8 c")]
+    ['Ã\xa0', 'é', 'è']
+    """
+    runs: list[Run] = []
+    for m in _RUN.finditer(text):
+        if "\u00a0" not in m.group() or _consumes_spaces(m.group()):
+            runs.append(Run(m.start(), m.end(), m.group()))
+            continue
+        cuts = [-1, *(i for i, ch in enumerate(m.group()) if ch == "\u00a0"), len(m.group())]
+        for lo, hi in zip(cuts, cuts[1:], strict=False):
+            if hi > lo + 1:
+                runs.append(Run(m.start() + lo + 1, m.start() + hi, m.group()[lo + 1 : hi]))
+    return runs
+
+
+def _consumes_spaces(run: str) -> bool:
+    """The run is repaired on its own and every no-break space in it is a byte of a sequence."""
+    found = _repair_run(run) if decode_run(run) is not None else None  # ftfy repairs runs whole
+    if found is None:
         return False
-    for run in untouched:
-        pieces = decode_run(run)
-        if pieces is None or any(p.status != "lost" for p in pieces):
-            return False
-    return True
+    return all(p.status != "literal" for p in found[0] if "\u00a0" in run[p.start : p.end])
 
 
-def _run_edits(start: int, pieces: Sequence[Piece], run: str) -> list[Edit]:
-    return [(start + p.start, start + p.end, p.text) for p in pieces if p.text != run[p.start : p.end]]
+def _find_repairs(text: str, runs: Sequence[Run]) -> dict[int, tuple[list[Piece], str]]:
+    """Run index -> (pieces, fix kind) for the runs to repair; see the module docstring."""
+    repairs: dict[int, tuple[list[Piece], str]] = {}
+    for i, run in enumerate(runs):
+        found = _repair_run(run.text)
+        if found:
+            repairs[i] = found
+    if repairs:
+        for i, run in enumerate(runs):
+            pieces = None if i in repairs else _consistent(run.text)
+            if pieces:
+                repairs[i] = (pieces, "mojibake")
+    untouched = [i for i in range(len(runs)) if i not in repairs]
+    for i, lost in _lost_leads(text, runs, untouched, len(repairs)).items():
+        repairs[i] = (lost, "mojibake_lost")
+    return repairs
 
 
 def _one_round(tracked: TrackedText) -> tuple[TrackedText, list[Fix]]:
-    """One pass over the runs of the text; see the module docstring."""
-    text = tracked.text
-    repairs: list[tuple[re.Match[str], list[Piece], str]] = []
-    untouched: list[re.Match[str]] = []
-    for m in _RUN.finditer(text):
-        found = _repair_run(m.group())
-        if found:
-            repairs.append((m, *found))
-        else:
-            untouched.append(m)
-    if _lone_leads_are_lost(len(repairs), [m.group() for m in untouched]):
-        for m in untouched:
-            lost = _lone_leads(m.group(), text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1])
-            if lost:
-                repairs.append((m, lost, "mojibake_lost"))
+    """One pass over the runs of the text, each repair an edit and a :class:`Fix`."""
+    runs = find_runs(tracked.text)
     edits: list[Edit] = []
     fixes: list[Fix] = []
-    for m, pieces, kind in sorted(repairs, key=lambda r: r[0].start()):
-        run_edits = _run_edits(m.start(), pieces, m.group())
-        if run_edits:
-            edits.extend(run_edits)
+    for i, (pieces, kind) in sorted(_find_repairs(tracked.text, runs).items()):
+        run = runs[i]
+        changed = [
+            (run.start + p.start, run.start + p.end, p.text)
+            for p in pieces
+            if p.text != run.text[p.start : p.end]
+        ]
+        if changed:
+            edits.extend(changed)
             after = "".join(p.text for p in pieces)
-            fixes.append(Fix(kind, m.group(), after, *tracked.raw_range(m.start(), m.end())))
+            fixes.append(Fix(kind, run.text, after, *tracked.raw_range(run.start, run.end)))
     return (tracked.edit(edits) if edits else tracked), fixes
 
 

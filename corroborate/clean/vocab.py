@@ -20,15 +20,15 @@ DATE = (
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?"
 )
 #: A personal name as it starts a bio: two to four capitalised words (particles allowed).
-NAME = (
-    r"(?P<name>[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|da|del|van|von|der|den|la|le|bin|al|el|ibn)){1,3})"
-)
+NAME = r"(?P<name>[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|da|del|van|von|der|den|la|le|bin|al|el|ibn)){1,3})"
 #: An outlet as written: "Example.com", "The Daily Example", "Example News & Media".
 OUTLET = (
     r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w&'\u2019-]*(?:\.[A-Za-z]{2,})*"
     r"(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?[A-Z][\w&'\u2019-]*(?:\.[A-Za-z]{2,})*){0,5})"
 )
-SOCIAL = r"(?:Twitter|X|Instagram|Facebook|Threads|Bluesky|Mastodon|LinkedIn|TikTok|YouTube|Telegram|Substack)"
+SOCIAL = (
+    r"(?:Twitter|X|Instagram|Facebook|Threads|Bluesky|Mastodon|LinkedIn|TikTok|YouTube|Telegram|Substack)"
+)
 
 #: Verbs and phrases of attribution: a paragraph that reports speech is reporting.
 REPORTING = re.compile(
@@ -36,9 +36,9 @@ REPORTING = re.compile(
     r"|insisted|reported|announced|declared|testified|tweeted|wrote in|recalled|acknowledged)\b",
     re.IGNORECASE,
 )
-#: An opening quotation mark followed by words: quoted speech.
-QUOTED = re.compile(r"(?:^|[\s(\[])[\"\u201c\u201e\u00ab]\s?\w")
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you['\u2019](?:re|ve|ll|d))\b", re.IGNORECASE)
+#: A quotation of six words or more: quoted speech (a quoted title is shorter).
+QUOTED = re.compile(r"(?:^|[\s(\[])[\"\u201c\u201e\u00ab]\s?\w+(?:[^\"\u201d\u201c\u00bb\s]*\s+){5}")
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you['\u2019](?:re|ve|ll|d)|please)\b", re.IGNORECASE)
 #: The site talking about itself: "We welcome ...", "our newsletter", "this site".
 SITE_VOICE = re.compile(
     r"^(?:we|our)\b|\b(?:our|this) (?:site|website|page|newsletters?|comments?|comment section|policy|policies"
@@ -48,10 +48,10 @@ SITE_VOICE = re.compile(
 )
 #: A prompt starts with an imperative addressed to the reader.
 IMPERATIVE = re.compile(
-    r"^(?:please\s+)?(?:sign|subscribe|join|share|click|tap|follow|download|read|get|enter|register|log|login"
+    r"(?:^|[.!?]\s+|^for more(?: \w+){0,3},\s*)(?:please\s+)?(?:sign|subscribe|join|share|click|tap|follow|download|read|get|enter|register|log|login"
     r"|support|donate|like|watch|listen|visit|see|learn|find|check|become|don['\u2019]t|do not|stay|send|tell"
     r"|email|contact|discover|explore|try|start|continue|save|print|comment|leave|add|accept|manage|allow"
-    r"|install|give|enable|disable|upgrade|unlock|claim|view|thanks|thank)\b",
+    r"|install|give|keep|report|enable|disable|upgrade|unlock|claim|view|thanks|thank)\b",
     re.IGNORECASE,
 )
 #: Phrases that on their own mark a prompt, a widget label or an advert marker.
@@ -59,18 +59,34 @@ STRONG = re.compile(
     r"comment(?:ing)? (?:policy|guidelines|rules)|community (?:guidelines|standards|rules)"
     r"|join the (?:discussion|conversation|debate)|(?:leave|post|add|share) (?:a|your) comment"
     r"|comments? (?:are|is|have been) (?:closed|moderated|open)|(?:sign|log) in to (?:comment|reply|continue|read)"
-    r"|(?:sign up|subscribe) (?:for|to) (?:our|the|a|my) (?:\w+ ){0,3}(?:newsletters?|emails?|briefing|digest|alerts)"
-    r"|subscribe (?:now|today|here)|sign up (?:now|today|here)|(?:delivered |straight )?(?:to|in) your inbox"
+    r"|(?:sign up|subscribe) (?:for|to) (?:our|the|a|my) (?:\S+ ){0,3}(?:newsletters?|emails?|briefing|digest|alerts)"
+    r"|subscribe (?:now|today|here)|sign up (?:now|today|here)|^(?:sign up|subscribe)\b"
+    r"|(?:delivered |straight )?(?:to|in) your inbox|enter your (?:email|e-mail)"
+    r"|send (?:us )?(?:your )?(?:news )?tips?\b"
     r"|^share (?:this|on|via)\b|^share$|share (?:this|the) (?:article|story|post|page)"
-    r"|^(?:advertisement|advert|ad|ads|sponsored|promoted|paid content)$|sponsored (?:content|post|links?|by)"
-    r"|paid (?:content|post|partnership)|promoted (?:content|stories|links)"
-    r"|continues? (?:below|after) (?:the |this )?(?:advertisement|advert|ad)\b|^(?:story|article) continues"
+    r"|sponsored (?:content|post|links?|by)|paid (?:content|post|partnership)|promoted (?:content|stories|links)"
     r"|click here|tap here|^read more\s*:|^continue reading|read the full (?:story|article)"
     r"|download (?:the|our) (?:\w+ ){0,3}app\b|app store|google play"
     r"|(?:we|site|website) uses? cookies|(?:accept|manage|reject) (?:all )?cookies|cookie (?:policy|settings|preferences)"
     r"|privacy policy|terms (?:of|and) (?:use|service|conditions)"
     r"|support (?:our|independent|quality) (?:journalism|reporting|work)|(?:make|become) a (?:donation|contribution|member|supporter)"
-    r"|(?:got|have) a (?:news )?tip|send us (?:a tip|your)|(?:follow|like) us on|^follow us\b",
+    r"|(?:got|have) an? (?:news )?(?:tip|story)\b|send us (?:a tip|your)|(?:follow|like) us on|^follow us\b"
+    r"|give us a (?:follow|like|share)|like what you (?:read|see)|never miss (?:a|another) (?:story|thing|update)"
+    r"|\b(?:get|try|install|download) (?:our |the )?(?:free )?(?:\w+ )?app\b"
+    r"|(?:let us know|tell us|share your (?:thoughts|views)|join the conversation) in the comments"
+    r"|in the comments? (?:below|section)|(?:don['\u2019]t forget|be sure|remember) to (?:subscribe|sign up|follow|like|share)|^report an? (?:error|typo|mistake|correction)"
+    r"|^thanks? (?:you )?for (?:reading|watching|listening|visiting)|^listen to (?:this|the) (?:article|story)"
+    r"|enable javascript|unlimited (?:digital )?access|free articles?\b|already (?:a|an) (?:subscriber|member|account holder)",
+    re.IGNORECASE,
+)
+#: Widget and advert markers that need no reader address to be furniture.
+SELF_EVIDENT = re.compile(
+    r"^(?:skip )?(?:advertisement|advertising|advert|ads?|sponsored|promoted|paid content)\b[\s\W]*$"
+    r"|^(?:advertisement|advertising)\s*[-\u2013\u2014:|]"
+    r"|continues? (?:below|after) (?:the |this )?(?:advertisement|advert|ad)\b|^(?:story|article) continues\b"
+    r"|^(?:tags|topics|filed under|categories|posted in)\s*:|^(?:paid (?:post|content|partnership)|sponsored by)\b"
+    r"|^(?:read|see|show|load|view) more\W*$|^back to top\W*$"
+    r"|^scroll (?:down )?to (?:continue|read)\b|^continue reading(?: the main story| below)?\W*$",
     re.IGNORECASE,
 )
 #: Words of site furniture; each distinct one adds a little evidence.
@@ -82,12 +98,40 @@ WEAK = re.compile(
     r"|journalism|premium|free trial|podcast|follow)\b",
     re.IGNORECASE,
 )
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Short widget labels are made of these words only ("Share this article", "Advertisement").
-LABEL_WORDS = frozenset(
-    "advertisement advert ad ads sponsored content promoted paid share this article story page post on via "
-    "facebook twitter x whatsapp linkedin email e-mail print copy link tweet pin comments comment newsletter "
-    "newsletters subscribe sign up log in continues continue below reading read more the our".split()
+LABEL_WORDS = _word_set(
+    "advertisement advert ad ads sponsored content promoted paid share this "
+    "article story page post on via facebook twitter x whatsapp linkedin email e-mail print copy "
+    "link tweet pin comments comment newsletter newsletters subscribe sign up log in continues "
+    "continue below after scroll to reading read more the our stories links main skip advertising "
+    "show hide view load all save bookmark later "
 )
+#: ... and name at least one widget, not just "the page" or "read more".
+_LABEL_CORE = _word_set(
+    "advertisement advert ad ads sponsored promoted share facebook twitter whatsapp linkedin email "
+    "e-mail print tweet pin comments comment newsletter newsletters subscribe sign log advertising "
+    "bookmark "
+)
+
+
+def is_link_row(text: str) -> bool:
+    """A row of links or a breadcrumb: three or more short items between bars or arrows.
+
+    >>> is_link_row("Terms of Use | Privacy Policy | Contact Us"), is_link_row("Home » News » Politics")
+    (True, True)
+    >>> is_link_row("The vote was 6-3 | a narrow win.")
+    False
+    """
+    items = [item.strip() for item in re.split(r"\s[|\u2022\u00b7\u00bb\u203a>]\s", text)]
+    return len(items) >= 3 and all(
+        re.fullmatch(r"[^\W\d][^.]{0,40}", item) and len(item.split()) <= 4 for item in items
+    )
 
 
 def words(text: str) -> list[str]:
@@ -102,11 +146,13 @@ def words(text: str) -> list[str]:
 def is_label(text: str) -> bool:
     """A short line made only of widget words.
 
-    >>> is_label("Share this article"), is_label("Share prices fall")
-    (True, False)
+    >>> is_label("Share this article"), is_label("Share prices fall"), is_label("Read more")
+    (True, False, False)
     """
-    found = words(text)
-    return 0 < len(found) <= 6 and not text.rstrip().endswith(".") and all(w in LABEL_WORDS for w in found)
+    found = [w for w in words(text) if not w.isdigit()]  # "Comments (12)"
+    if not 0 < len(found) <= 6 or (text.rstrip().endswith(".") and len(found) > 2):
+        return False
+    return all(w in LABEL_WORDS for w in found) and any(w in _LABEL_CORE for w in found)
 
 
 def reports_speech(text: str) -> bool:

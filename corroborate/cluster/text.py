@@ -8,11 +8,12 @@ Numbers are kept whole ("7.3", "2,500") because the figure is often what
 tells two similar events apart.
 
 Feature strings carry a one-letter kind prefix so one sparse vector can hold
-all of them: ``w:`` word stem, ``n:`` name (a capitalised word or multi-word
-name), ``d:`` number.
+all of them: ``w:`` word stem, ``n:`` name (a capitalised word or a
+multi-word name), ``d:`` number, ``s:`` small count (up to 12), ``y:`` year,
+``t:`` weekday or calendar day.
 
->>> sorted(features("Quake hits Chile", "A 7.3 quake struck northern Chile on Sunday.").counts)[:4]
-['d:7.3', 'n:chile', 'w:chile', 'w:hit']
+>>> sorted(features("Quake hits Chile", "A 7.3 quake struck northern Chile on Sunday, May 4.").counts)
+['d:7.3', 'n:chile', 's:4', 't:05-04', 't:sunday', 'w:chile', 'w:hit', 'w:northern', 'w:quake', 'w:struck']
 """
 
 from __future__ import annotations
@@ -20,12 +21,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 #: Words joining the parts of a name ("Bank of England", "Charles de Gaulle").
 _NAME_GLUE = frozenset({"of", "de", "la", "du", "van", "von", "der", "al", "bin", "del"})
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+         "august aug", "september sep sept", "october oct", "november nov", "december dec")
+    )
+    for name in names.split()
+}  # fmt: skip
 STOPWORDS = frozenset(
     """a about above according across after afterwards again against all almost alone along already also
     although always am among an and another any anyone anything are around as at back be became because
@@ -40,16 +51,19 @@ STOPWORDS = frozenset(
     through throughout thus to together too toward towards under until up upon us very via was we well
     were what whatever when whenever where whereas whether which while who whoever whole whom whose why
     will with within without would yet you your yours yourself yourselves told tell tells week weeks
-    day days year years time times mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday
-    today yesterday tomorrow news report reports reported reporting reuters ap afp cnn percent""".split()
+    day days year years time times mr mrs ms dr
+    today yesterday tomorrow news report reports reported reporting reuters ap afp percent""".split()
 )
+
+#: Capitalised by convention, not because they name a participant.
+_NOT_NAMES = STOPWORDS | _WEEKDAYS | frozenset(_MONTHS)
 
 
 @dataclass(frozen=True)
 class Features:
     """Feature counts of one article (title counted ``title_weight`` times)."""
 
-    counts: Counter[str]
+    counts: Counter[str]  # feature -> position-weighted count (floats)
     #: Number of word tokens seen (for "is this article empty?" decisions).
     length: int
 
@@ -76,70 +90,106 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def _norm(token: str) -> str:
-    """Lowercase without a possessive, so "Reid's" and "Reid" are one name."""
-    token = token.lower().replace("’", "'")
-    return token[:-2] if token.endswith("'s") else token
+@lru_cache(maxsize=1 << 17)
+def _token(token: str) -> tuple[str, str | None, int]:
+    """(normalised word, its feature or None, month number or 0) -- cached: tokens repeat a lot."""
+    word = token.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    month = _MONTHS.get(word.rstrip("."), 0)
+    if word[0].isdigit():
+        return word, number_feature(word), 0
+    if word in _WEEKDAYS:
+        return word, "t:" + word, month
+    if word in STOPWORDS or len(word) < 2:
+        return word, None, month
+    return word, "w:" + stem(word), month
 
 
-def proper_words(sents: list[list[str]], title_sents: list[list[str]]) -> set[str]:
-    """Lowercased words written capitalised mid-sentence and never in lower case.
+def number_feature(number: str) -> str:
+    """Years (``y:``), small counts (``s:``) and other figures (``d:``) differ in how telling they are."""
+    number = number.rstrip(".,:")
+    if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099:
+        return "y:" + number
+    if number.isdigit() and int(number) <= 12:
+        return "s:" + number
+    return "d:" + number
+
+
+def proper_words(body: list[list[str]], title: list[list[str]]) -> set[str]:
+    """Normalised words written capitalised mid-sentence and never in lower case.
 
     Capitals count only in body sentences (headlines capitalise every word);
     a word seen in lower case anywhere, headline included, is not a name.
     """
     capital, lower = set(), set()
-    for tokens in sents:
-        for i, tok in enumerate(tokens):
-            if tok[0].isupper() and i > 0:
-                capital.add(_norm(tok))
-    for tokens in [*sents, *title_sents]:
-        lower.update(_norm(tok) for tok in tokens if tok[0].islower())
-    return {w for w in capital - lower if w not in STOPWORDS and len(w) > 1}
+    for tokens in body:
+        capital.update(_token(tok)[0] for tok in tokens[1:] if tok[0].isupper())
+    for tokens in [*body, *title]:
+        lower.update(_token(tok)[0] for tok in tokens if tok[0].islower())
+    return {w for w in capital - lower if w not in _NOT_NAMES and len(w) > 1}
 
 
-def name_runs(tokens: list[str], proper: set[str]) -> list[str]:
-    """Multi-word names: runs of proper words, possibly glued by "of"/"de"."""
-    runs, current = [], []  # type: ignore[var-annotated]
-    for tok in [*tokens, "."]:
-        word = _norm(tok)
+def name_runs(words: list[str], proper: set[str]) -> list[str]:
+    """Runs of proper words, possibly glued by "of"/"de": the names of one sentence."""
+    runs: list[str] = []
+    current: list[str] = []
+    for word in [*words, "."]:
         if word in proper or (current and word in _NAME_GLUE):
             current.append(word)
             continue
         while current and current[-1] in _NAME_GLUE:
             current.pop()
-        if len(current) > 1:
-            runs.append(" ".join(current))
+        if current:
+            runs.append("n:" + " ".join(current))
         current = []
     return runs
 
 
-def token_features(tokens: list[str], proper: set[str]) -> Counter[str]:
-    """Word stems, proper names and numbers of one sentence."""
-    counts: Counter[str] = Counter()
-    for tok in tokens:
-        word = _norm(tok)
-        if word[0].isdigit():
-            counts["d:" + word.rstrip(".,:")] += 1
-        elif word not in STOPWORDS and len(word) > 1:
-            counts["w:" + stem(word)] += 1
-            if word in proper:
-                counts["n:" + word] += 1
-    counts.update("n:" + run for run in name_runs(tokens, proper))
-    return counts
+def day_features(tokens: list[str], months: list[int]) -> list[str]:
+    """Calendar days written as "May 23" or "23 May": ``t:05-23``."""
+    found = []
+    for i, month in enumerate(months):
+        if not month:
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(tokens) and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 31:
+                found.append(f"t:{month:02d}-{int(tokens[j]):02d}")
+                break
+    return found
 
 
-def features(title: str, text: str, title_weight: int = 2) -> Features:
-    """All features of an article; the headline counts extra because it names the event."""
-    title_sents = [_TOKEN.findall(s) for s in sentences(title)]
-    body_sents = [_TOKEN.findall(s) for s in sentences(text)]
+def sentence_features(tokens: list[str], proper: set[str]) -> list[str]:
+    """Word stems, names, numbers and days of one sentence (a feature may repeat).
+
+    A multi-word name gives one ``n:`` feature for the whole name (not one per
+    word) so "San Diego Chargers" does not outweigh the rest of the sentence.
+    """
+    parsed = [_token(tok) for tok in tokens]
+    found = [feature for _, feature, _ in parsed if feature]
+    found += name_runs([word for word, _, _ in parsed], proper)
+    months = [month for _, _, month in parsed]
+    if any(months):
+        found += day_features(tokens, months)
+    return found
+
+
+def features(title: str, text: str, title_weight: float = 2.0, lead_weight: float = 2.0,
+             lead_sentences: int = 3) -> Features:  # fmt: skip
+    """All features of an article, weighted by where they occur.
+
+    The headline and the lead name the event; later sentences often recall
+    earlier, similar events, so they count less.
+    """
+    title_sents = [t for t in (_TOKEN.findall(s) for s in sentences(title)) if t]
+    body_sents = [t for t in (_TOKEN.findall(s) for s in sentences(text)) if t]
     proper = proper_words(body_sents, title_sents) | _title_only_names(title_sents, body_sents)
     counts: Counter[str] = Counter()
-    for tokens in title_sents:
-        for _ in range(title_weight):
-            counts.update(token_features(tokens, proper))
-    for tokens in body_sents:
-        counts.update(token_features(tokens, proper))
+    weighted = [(title_weight, t) for t in title_sents]
+    weighted += [(lead_weight if i < lead_sentences else 1.0, t) for i, t in enumerate(body_sents)]
+    for weight, tokens in weighted:
+        for feature in sentence_features(tokens, proper):
+            counts[feature] += weight
     length = sum(len(t) for t in title_sents + body_sents)
     return Features(counts=counts, length=length)
 
@@ -152,4 +202,5 @@ def _title_only_names(title_sents: list[list[str]], body_sents: list[list[str]])
     """
     if body_sents:
         return set()
-    return {_norm(t) for s in title_sents for t in s[1:] if t[0].isupper() and _norm(t) not in STOPWORDS}
+    words = (_token(t)[0] for s in title_sents for t in s[1:] if t[0].isupper())
+    return {w for w in words if w not in _NOT_NAMES}

@@ -22,7 +22,8 @@ _BEFORE = re.compile(rf"(?P<s3>{_NAME}) (?P<c3>{_VERB}):?\s*$")
 def naive_attributions(text: str) -> list[Attribution]:
     """Quoted stretches with the adjacent "X said" / "said X", if any.
 
-    >>> [text[a.source.start:a.source.end] for a in naive_attributions(text := '"Go," he said.')]
+    >>> text = '"Go," he said.'
+    >>> [text[a.source.start:a.source.end] for a in naive_attributions(text)]
     ['he']
     """
     out = []

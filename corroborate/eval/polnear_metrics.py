@@ -127,7 +127,9 @@ def speaker_agrees(gold: Frags, system: Frags) -> bool:
     return bool(system) and overlaps(gold, system)
 
 
-def attribution_pairs(gold: Sequence[GoldAttribution], system: Sequence[GoldAttribution]) -> list[tuple[int, int]]:
+def attribution_pairs(
+    gold: Sequence[GoldAttribution], system: Sequence[GoldAttribution]
+) -> list[tuple[int, int]]:
     """One-to-one content+speaker matches between gold and system attributions."""
     sys_chars = [chars(s.content) for s in system]
     edges = []
@@ -161,7 +163,9 @@ def is_direct(text: str, content: Frags) -> bool:
     return True
 
 
-def score_article(text: str, gold: Sequence[GoldAttribution], system: Sequence[GoldAttribution]) -> ArticleScore:
+def score_article(
+    text: str, gold: Sequence[GoldAttribution], system: Sequence[GoldAttribution]
+) -> ArticleScore:
     """All counts for one article."""
     score = ArticleScore()
     for role in ("source", "cue", "content"):

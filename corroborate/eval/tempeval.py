@@ -147,15 +147,19 @@ def format_report(metrics: dict[str, float]) -> str:
     ]
     for name in ("relaxed", "strict", "type", "value"):
         p, r, f = (metrics[f"{name}_{k}"] for k in ("p", "r", "f1"))
-        lines.append(f"{name + ' extent' if name in ('relaxed', 'strict') else name:16}{p:7.1f}{r:7.1f}{f:7.1f}")
-    lines.append(f"type accuracy {metrics['type_accuracy']:.1f}, value accuracy {metrics['value_accuracy']:.1f}")
+        lines.append(
+            f"{name + ' extent' if name in ('relaxed', 'strict') else name:16}{p:7.1f}{r:7.1f}{f:7.1f}"
+        )
+    lines.append(
+        f"type accuracy {metrics['type_accuracy']:.1f}, value accuracy {metrics['value_accuracy']:.1f}"
+    )
     return "\n".join(lines)
 
 
 def _context(text: str, t: TimeExpr, width: int = 50) -> str:
     left = text[max(0, t.start - width) : t.start].replace("\n", " ")
     right = text[t.end : t.end + width].replace("\n", " ")
-    return f"...{left}[{text[t.start:t.end]}]{right}..."
+    return f"...{left}[{text[t.start : t.end]}]{right}..."
 
 
 def errors(doc: TimeMLDoc, system: Sequence[TimeExpr]) -> Iterator[str]:
@@ -175,7 +179,9 @@ def errors(doc: TimeMLDoc, system: Sequence[TimeExpr]) -> Iterator[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m corroborate.eval.tempeval", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m corroborate.eval.tempeval", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--split", choices=SPLITS, default="all")
     parser.add_argument("--data", default="../shared/data", help="folder holding tempeval3/")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N error examples")

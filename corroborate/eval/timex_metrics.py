@@ -104,7 +104,12 @@ def prf(right: int, system: int, gold: int) -> tuple[float, float, float]:
 def scores(c: Counts) -> dict[str, float]:
     """The figures a report shows, from summed tallies."""
     out: dict[str, float] = {"gold": float(c.gold), "system": float(c.system)}
-    for name, right in (("relaxed", c.relaxed), ("strict", c.strict), ("type", c.type_ok), ("value", c.value_ok)):
+    for name, right in (
+        ("relaxed", c.relaxed),
+        ("strict", c.strict),
+        ("type", c.type_ok),
+        ("value", c.value_ok),
+    ):
         p, r, f = prf(right, c.system, c.gold)
         out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = p, r, f
     out["type_accuracy"] = 100.0 * c.type_ok / c.relaxed if c.relaxed else 0.0

@@ -9,8 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any, TypeVar
 
 from .mention_tokens import tokenize
+
+V = TypeVar("V")
+
+
+class Phrases(dict[tuple[str, ...], V]):
+    """Phrases keyed by their token tuples, with the set of first words for a quick miss."""
+
+    def __init__(self, entries: dict[tuple[str, ...], V]) -> None:
+        super().__init__(entries)
+        self.first = frozenset(k[0] for k in entries)
 
 
 @dataclass(frozen=True)
@@ -35,18 +46,28 @@ class Role:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    places: dict[tuple[str, ...], Place]
-    demonyms: dict[tuple[str, ...], str]
-    roles: dict[tuple[str, ...], Role]
+    places: Phrases[Place]
+    #: canonical place name -> place (a country wins over a city of the same name)
+    places_by_name: dict[str, Place]
+    demonyms: Phrases[str]
+    roles: Phrases[Role]
     #: lower-case words that occur in any role phrase
     role_words: frozenset[str]
     honorifics: dict[str, tuple[str | None, str | None]]
     modifiers: frozenset[str]
     org_suffixes: frozenset[str]
     org_heads: frozenset[str]
-    org_names: frozenset[tuple[str, ...]]
+    org_names: Phrases[bool]
+    #: words marking public bodies (ministries, armies, parties), never "the company"
+    org_public: frozenset[str]
     given_names: dict[str, str | None]
     common_words: frozenset[str]
+    #: words that can follow a complete noun phrase
+    followers: frozenset[str]
+    #: party, faith and community words, singular and plural ("Republican", "Republicans")
+    affiliations: frozenset[str]
+    #: last words of place names ("Street", "Airport")
+    place_suffixes: frozenset[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -101,6 +122,14 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w for row in _rows(name) for w in row[0].split())
 
 
+def _by_name(places: dict[tuple[str, ...], Place]) -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for place in places.values():
+        if place.name not in out or place.type == "country":
+            out[place.name] = place
+    return out
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The loaded word lists (cached: read once per process)."""
@@ -108,27 +137,35 @@ def gazetteer() -> Gazetteer:
     roles = _roles()
     orgs = [(r[0].strip(), _cell(r, 1)) for r in _rows("organisations.tsv")]
     return Gazetteer(
-        places=places,
-        demonyms=demonyms,
-        roles=roles,
+        places=Phrases(places),
+        places_by_name=_by_name(places),
+        demonyms=Phrases(demonyms),
+        roles=Phrases(roles),
         role_words=frozenset(w for k in roles for w in k),
         honorifics=_honorifics(),
         modifiers=_words("modifiers.txt"),
         org_suffixes=frozenset(n for n, t in orgs if t == "suffix"),
         org_heads=frozenset(n for n, t in orgs if t == "head"),
-        org_names=frozenset(key(n) for n, t in orgs if t == "name"),
+        org_names=Phrases({key(n): True for n, t in orgs if t == "name"}),
+        org_public=frozenset(n for n, t in orgs if t == "public"),
         given_names={r[0].strip(): _cell(r, 1) or None for r in _rows("given_names.tsv")},
         common_words=_words("common_words.txt"),
+        followers=_words("followers.txt"),
+        affiliations=frozenset(w + s for w in _words("affiliations.txt") for s in ("", "s")),
+        place_suffixes=_words("place_suffixes.txt"),
     )
 
 
-def longest(table: dict[tuple[str, ...], object] | frozenset[tuple[str, ...]], words: list[str], i: int) -> int:
-    """Length of the longest entry of ``table`` starting at ``words[i]`` (0 when none), up to 5 words.
+def longest(table: Phrases[Any], words: list[str], i: int, end: int = -1) -> int:
+    """Length of the longest entry of ``table`` at ``words[i]`` (0 when none), up to 5 words, before ``end``.
 
-    >>> longest({("New", "York"): 1, ("New", "York", "City"): 2}, ["in", "New", "York", "today"], 1)
+    >>> longest(Phrases({("New", "York"): 1, ("New", "York", "City"): 2}), ["in", "New", "York", "today"], 1)
     2
     """
-    for n in range(min(5, len(words) - i), 0, -1):
+    if words[i] not in table.first:
+        return 0
+    stop = len(words) if end < 0 else min(end, len(words))
+    for n in range(min(5, stop - i), 0, -1):
         if tuple(words[i : i + n]) in table:
             return n
     return 0

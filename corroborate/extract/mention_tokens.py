@@ -6,7 +6,8 @@ One precompiled regex does the work, so tokenising a 4 KB article stays well und
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 # Abbreviations that end with a full stop but never end a sentence in news copy
 # (titles, months, company forms); kept as one token so "Lt. Col. Jeff" stays one run.
@@ -14,16 +15,16 @@ _ABBREVIATIONS = (
     "Mrs|Mr|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Brig|Sen|Rep|Gov|Rev|St|Jr|Sr|Pres|Insp|Supt|Hon|Amb"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|vs|etc"
 )
+# Lookaheads guard the rarer alternatives so that ordinary words fail them at once.
 _TOKEN = re.compile(
     r"(?P<acro>(?:[A-Z]\.){2,})"
-    rf"|(?P<abbr>\b(?:{_ABBREVIATIONS})\.)"
-    r"|(?P<init>\b[A-Z]\.(?=\s+[A-Z]))"
-    r"|(?P<url>\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|info)\b)"
-    r"|(?P<word>[^\W_](?:\w|-(?=[^\W_])|['’](?!s\b)(?=[^\W_]))*)"
+    rf"|(?=[A-Za-z]{{1,4}}\.)(?:(?P<abbr>\b(?:{_ABBREVIATIONS})\.)|(?P<init>\b[A-Z]\.(?=\s+[A-Z])))"
+    r"|(?=[\w-]+\.\w)(?P<url>\b[\w-]++(?:\.[\w-]++)+(?<=\.com|\.org|\.net|\.gov|\.edu|\.int)\b)"
+    r"|(?P<word>[^\W_]++(?:(?:-|['’](?!s\b))[^\W_]++|_++[^\W_]*+)*+)"
     r"|(?P<poss>['’]s\b|(?<=s)['’](?![^\W_]))"
     r"|(?P<punct>\S)"
 )
-_SENTENCE_END = frozenset(".!?…")
+_SENTENCE_END = frozenset(".!?…:")
 # Quotes and brackets between a full stop and a word do not change whether the word starts a sentence.
 _TRANSPARENT = frozenset("\"“”‘’'()[]«»")
 # An abbreviation that can close a sentence ("... in the U.S. Then ...") is not in this set.
@@ -32,8 +33,7 @@ _NON_FINAL_ABBR = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -42,53 +42,44 @@ class Token:
     #: begins with an upper-case letter
     cap: bool
     #: first word of a sentence (after any opening quote)
-    initial: bool = False
+    initial: bool
     #: a line break lies between this token and the previous one
-    newline: bool = False
+    newline: bool
     #: index of the line (paragraph) holding the token
-    line: int = 0
+    line: int
 
 
-def _is_cap(text: str) -> bool:
-    """
-    >>> _is_cap("Putin"), _is_cap("iPhone"), _is_cap("28-point")
-    (True, False, False)
-    """
-    return text[:1].isupper()
-
-
+@lru_cache(maxsize=8)
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens and mark sentence starts and line breaks.
+
+    Cached, because mention finding and resolution read the same article: treat the result as read-only.
 
     >>> [t.text for t in tokenize("Russia's U.S. envoy, Mr. O'Neil.")]
     ['Russia', "'s", 'U.S.', 'envoy', ',', 'Mr.', "O'Neil", '.']
     """
     tokens: list[Token] = []
-    line = 0
-    expect_start = True
-    prev_end = 0
+    line, expect_start, prev_end = 0, True, 0
+    find, append, new = text.find, tokens.append, tuple.__new__  # tuple.__new__: the fast NamedTuple build
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "punct"
-        tok = Token(m.start(), m.end(), m.group(), kind, _is_cap(m.group()))
-        if "\n" in text[prev_end : tok.start]:
+        start, end = m.span()
+        word = text[start:end]
+        newline = find("\n", prev_end, start) >= 0
+        if newline:
             line += 1
-            tok.newline = True
             expect_start = True
-        tok.line = line
-        prev_end = tok.end
-        tokens.append(tok)
-        if kind == "punct" and tok.text in _TRANSPARENT:
+        prev_end = end
+        if kind == "punct":
+            append(new(Token, (start, end, word, kind, False, False, newline, line)))
+            if word not in _TRANSPARENT:
+                expect_start = word in _SENTENCE_END
             continue
-        tok.initial = expect_start and kind not in ("punct", "poss")
-        expect_start = _ends_sentence(tok)
+        initial = expect_start and kind != "poss"
+        append(new(Token, (start, end, word, kind, word[:1].isupper(), initial, newline, line)))
+        # Only an abbreviation that may close a sentence ("etc.") lets the next word start one.
+        expect_start = kind == "abbr" and word not in _NON_FINAL_ABBR
     return tokens
-
-
-def _ends_sentence(tok: Token) -> bool:
-    """Does this token close a sentence (so the next word is sentence-initial)?"""
-    if tok.type == "punct":
-        return tok.text in _SENTENCE_END or tok.text == ":"
-    return tok.type == "abbr" and tok.text not in _NON_FINAL_ABBR
 
 
 def headline_lines(tokens: list[Token]) -> frozenset[int]:
@@ -97,10 +88,19 @@ def headline_lines(tokens: list[Token]) -> frozenset[int]:
     >>> sorted(headline_lines(tokenize("Leader Says Plan Could Work Soon\\nThe leader said it could work.")))
     [0]
     """
-    long_words: dict[int, list[int]] = {}
-    for tok in tokens:
-        if tok.type == "word" and len(tok.text) > 3 and tok.text.isalpha():
-            counts = long_words.setdefault(tok.line, [0, 0])
-            counts[0] += 1
-            counts[1] += tok.cap
-    return frozenset(line for line, (n, caps) in long_words.items() if n >= 3 and caps >= 0.7 * n)
+    starts = [0] + [k for k, tok in enumerate(tokens) if tok.newline] + [len(tokens)]
+    out = set()
+    for a, b in zip(starts, starts[1:], strict=False):
+        # Headlines are short; a long line in title case is running text full of names.
+        if b - a > 40:
+            continue
+        words = [t for t in tokens[a:b] if t.type == "word"]
+        long = [t for t in words if len(t.text) > 3 and t.text.isalpha()]
+        if len(long) < 3:
+            continue
+        shouting = sum(t.text.isupper() for t in long) >= 0.7 * len(long)
+        # A headline has no closing full stop; a sentence in title case would.
+        titled = tokens[b - 1].text not in _SENTENCE_END and sum(t.cap for t in long) >= 0.7 * len(long)
+        if shouting or (titled and len(words) <= 20):
+            out.add(tokens[a].line)
+    return frozenset(out)

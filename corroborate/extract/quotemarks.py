@@ -20,6 +20,7 @@ _DOUBLE = re.compile(r"''|``|‘‘|’’|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _OPENERS = frozenset({"“", "„", "«", "``", "‘‘"})
 _CLOSERS = frozenset({"”", "»", "’’"})
+_STRAIGHT = frozenset({'"', "''"})
 #: Characters after which a mark starts a quotation (space, brackets, dashes, slashes).
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")
 _MAX_SINGLE = 400
@@ -44,9 +45,10 @@ def find_quotations(text: str) -> list[Quotation]:
     """
     found: list[Quotation] = []
     paragraphs = _paragraphs(text)
-    i = 0
+    i, resume = 0, -1
     while i < len(paragraphs):
-        i = _scan_paragraph(text, paragraphs, i, found)
+        i, resume = _scan_paragraph(text, paragraphs, i, resume, found)
+    found.sort(key=lambda q: q.start)
     return found
 
 
@@ -64,10 +66,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _scan_paragraph(text: str, paragraphs: list[tuple[int, int]], i: int, found: list[Quotation]) -> int:
-    """Quotations starting in paragraph ``i``; returns the index of the next paragraph to scan."""
+def _scan_paragraph(
+    text: str, paragraphs: list[tuple[int, int]], i: int, resume: int, found: list[Quotation]
+) -> tuple[int, int]:
+    """Quotations in paragraph ``i`` from ``resume`` on; returns where to go on (paragraph, position)."""
     start, end = paragraphs[i]
-    pos = start
+    pos = max(start, resume)
     while pos < end:
         opened = _next_open(text, pos, end)
         if opened is None:
@@ -78,37 +82,45 @@ def _scan_paragraph(text: str, paragraphs: list[tuple[int, int]], i: int, found:
             found.append(Quotation(q_start, close, (Extent(q_start, close),)))
             pos = close
             continue
-        quote, i = _run_on(text, paragraphs, i, q_start, mark)
+        quote, j = _run_on(text, paragraphs, i, q_start, mark)
         found.append(quote)
-        return i + 1
+        _singles(text, start, end, found)
+        return (j, quote.end) if quote.closed else (j + 1, -1)
     _singles(text, start, end, found)
-    return i + 1
+    return i + 1, -1
 
 
 def _next_open(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
-    """The next double mark that can open a quotation: (start, end of mark, mark)."""
+    """The next double mark that opens a quotation: (start, end of mark, mark)."""
     for m in _DOUBLE.finditer(text, pos, end):
-        mark = m.group()
-        if mark in _OPENERS or (mark not in _CLOSERS and _left_flanking(text, m.start(), m.end())):
-            return m.start(), m.end(), mark
-        if mark in _CLOSERS and _left_flanking(text, m.start(), m.end()) and not _right_flanking(text, m.start(), m.end()):
-            return m.start(), m.end(), mark
+        if _role(text, m.start(), m.end(), m.group()) == "open":
+            return m.start(), m.end(), m.group()
     return None
 
 
+def _role(text: str, start: int, end: int, mark: str) -> str:
+    """ "open" or "close": by the spaces around the mark, else by its shape.
+
+    Writers mix styles ("Yes,” she said) and nest them, so what surrounds a mark
+    says more than which mark it is.
+    """
+    left = _left_flanking(text, start, end)
+    right = _right_flanking(text, start, end)
+    if left != right:
+        return "open" if left else "close"
+    return "open" if mark in _OPENERS else "close"
+
+
 def _find_close(text: str, pos: int, end: int, opener: str) -> int | None:
-    """End of the mark closing a quotation opened by ``opener``, within the paragraph."""
-    straight = opener in ('"', "''")
+    """End of the mark closing the quotation whose opening mark ends at ``pos``, within the
+    paragraph; quotations opened inside it nest."""
     depth = 0
     for m in _DOUBLE.finditer(text, pos, end):
-        mark = m.group()
-        if straight != (mark in ('"', "''")):
-            continue  # the other style nests inside this quotation
-        if not straight and mark in _OPENERS and not _right_flanking(text, m.start(), m.end()):
+        if _role(text, m.start(), m.end(), m.group()) == "open":
             depth += 1
-        elif depth and mark not in _OPENERS:
+        elif depth:
             depth -= 1
-        elif straight or mark not in _OPENERS or _right_flanking(text, m.start(), m.end()):
+        else:
             return m.end()
     return None
 
@@ -160,8 +172,6 @@ def _singles(text: str, start: int, end: int, found: list[Quotation]) -> None:
         if opening is None:
             if m.group() != "’" and before in _BEFORE_OPEN and after.isalnum():
                 opening = pos
-        elif before.isalnum() or before in ".,!?" and not after.isalnum():
-            if not after.isalnum() and pos - opening < _MAX_SINGLE:
-                found.append(Quotation(opening, pos + 1, (Extent(opening, pos + 1),)))
-                opening = None
-    found.sort(key=lambda q: q.start)
+        elif (before.isalnum() or before in ".,!?") and not after.isalnum() and pos - opening < _MAX_SINGLE:
+            found.append(Quotation(opening, pos + 1, (Extent(opening, pos + 1),)))
+            opening = None

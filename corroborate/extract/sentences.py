@@ -14,25 +14,15 @@ from __future__ import annotations
 import re
 
 from .base import Extent
+from .word_lists import word_list
 
 #: Titles and name parts after which a sentence never ends.
-_TITLES = frozenset(
-    "mr mrs ms messrs dr prof gov govs sen sens rep reps lt col gen gens maj capt cmdr adm sgt cpl pvt "
-    "rev fr st mt ft pres supt det insp atty hon amb ald brig lieut cdr ens no nos vs v op art sec ch vol".split()
-)
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+TITLES = word_list("titles")
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 #: Abbreviations that end sentences as often as not.
-_AMBIGUOUS = frozenset(
-    "jr sr inc corp co ltd llc bros etc al approx est dept univ assn ave blvd rd ariz calif colo conn del fla "
-    "ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
-)
+AMBIGUOUS = word_list("ambiguous_abbreviations")
 #: Words that usually begin a sentence: after an ambiguous abbreviation they mean a new one.
-_STARTERS = frozenset(
-    "the a an he she it they we i you his her its their our my this that these those there here but and "
-    "so yet or if when while as after before in on at for with by from of to since although though because "
-    "however meanwhile still now then also according asked both some many most all no not one two "
-    "what who why how where mr mrs ms dr".split()
-)
+_STARTERS = word_list("sentence_starters")
 _END = re.compile(r"(?:[.!?]+|…|\.\s?\.\s?\.)[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]*)$")
 _NEXT = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
@@ -106,10 +96,10 @@ def _ends_after_word(prev: str, nxt: str) -> bool:
     """
     key = prev.lower().strip(".")
     next_key = nxt.lower().strip("\"'“‘«(,.;:")
-    if key in _TITLES or (len(key) == 1 and prev[:1].isupper()):
+    if key in TITLES or (len(key) == 1 and prev[:1].isupper()):
         return False
     if key in _MONTHS:
         return not nxt[:1].isdigit() and next_key in _STARTERS
-    if key in _AMBIGUOUS or "." in key:
+    if key in AMBIGUOUS or "." in key:
         return next_key in _STARTERS
     return True

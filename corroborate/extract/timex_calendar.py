@@ -66,16 +66,28 @@ def fmt(d: dt.date | None, gran: str) -> str:
     return {"day": full, "month": full[:7], "decade": full[:3], "century": full[:2]}.get(gran, full[:4])
 
 
+#: Within this many days of the anchor a year-less date is taken as the nearest one, whatever the tense
+#: (tense cues are noisy; "by Jan. 14" in a Jan. 5 story is this January).
+NEAR_DAYS = 45
+#: Far from the anchor and with no tense cue, news mostly reports what happened.
+DEFAULT_TENSE: str | None = "past"
+#: With no tense, a weekday up to this many days back is taken as past, later ones as coming.
+BACK_DAYS = 4
+
+
 def nearest(anchor: dt.date, candidates: list[dt.date], tense: str | None) -> dt.date:
-    """The candidate nearest the anchor, on the side the tense points to when one does.
+    """The candidate nearest the anchor, on the side the tense points to unless one is very near.
 
     >>> a = dt.date(2025, 11, 27)
     >>> nearest(a, [dt.date(2025, 5, 1), dt.date(2026, 5, 1)], "past"), nearest(a, [dt.date(2025, 12, 1)], "past")
     (datetime.date(2025, 5, 1), datetime.date(2025, 12, 1))
     """
-    side = [c for c in candidates if (c <= anchor if tense == "past" else c >= anchor)] if tense else []
-    pool = side or candidates
-    return min(pool, key=lambda c: abs((c - anchor).days))
+    best = min(candidates, key=lambda c: abs((c - anchor).days))
+    tense = tense if tense in ("past", "future") else DEFAULT_TENSE
+    if abs((best - anchor).days) <= NEAR_DAYS or tense is None:
+        return best
+    side = [c for c in candidates if (c <= anchor if tense == "past" else c >= anchor)]
+    return min(side, key=lambda c: abs((c - anchor).days)) if side else best
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -102,18 +114,36 @@ def month_day(anchor: dt.date, month: int, day: int, tense: str | None) -> dt.da
 
 
 def month_of(anchor: dt.date, month: int, tense: str | None) -> dt.date:
-    """The month "in March" falls in: this year's unless the tense points across the year end.
+    """The month "in March" names: see :func:`span_year`.
 
-    >>> month_of(dt.date(2025, 11, 27), 3, "future"), month_of(dt.date(2025, 11, 27), 3, None)
+    >>> month_of(dt.date(2025, 11, 27), 3, "future"), month_of(dt.date(2025, 11, 27), 3, "past")
     (datetime.date(2026, 3, 1), datetime.date(2025, 3, 1))
     """
-    this = dt.date(anchor.year, month, 1)
-    first = anchor.replace(day=1)
-    if tense == "future" and this < first:
-        return this.replace(year=anchor.year + 1)
-    if tense == "past" and this > first:
-        return this.replace(year=anchor.year - 1)
-    return this
+    return dt.date(span_year(anchor, month, 1, tense), month, 1)
+
+
+def span_year(anchor: dt.date, first_month: int, months: int, tense: str | None) -> int:
+    """The year of a span of months named without one ("the third quarter", "the first half").
+
+    The span nearest the anchor wins when it lies within NEAR_DAYS of it; otherwise the tense picks
+    the side, and with no tense the nearest wins.
+
+    >>> a = dt.date(1989, 10, 26)
+    >>> span_year(a, 7, 3, "future"), span_year(a, 1, 3, "future"), span_year(a, 1, 3, "past")
+    (1989, 1990, 1989)
+    """
+
+    def gap(year: int) -> int:
+        start = dt.date(year, first_month, 1)
+        end = add_months(start, months) - dt.timedelta(days=1)
+        return 0 if start <= anchor <= end else min(abs((start - anchor).days), abs((end - anchor).days))
+
+    years = sorted((anchor.year - 1, anchor.year, anchor.year + 1), key=gap)
+    tense = tense if tense in ("past", "future") else DEFAULT_TENSE
+    if gap(years[0]) <= NEAR_DAYS or tense is None:
+        return years[0]
+    side = [y for y in years if (dt.date(y, first_month, 1) <= anchor) == (tense == "past")]
+    return side[0] if side else years[0]
 
 
 def weekday_date(anchor: dt.date, weekday: int, tense: str | None) -> dt.date:
@@ -128,7 +158,7 @@ def weekday_date(anchor: dt.date, weekday: int, tense: str | None) -> dt.date:
     back = (anchor.isoweekday() - weekday) % 7
     if tense == "future":
         return anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7)
-    if tense == "past" or back <= 3:
+    if tense == "past" or back <= BACK_DAYS:
         return anchor - dt.timedelta(days=back)
     return anchor + dt.timedelta(days=7 - back)
 

@@ -6,8 +6,10 @@ joins all rules, by priority, into one alternation scanned once per text.
 
 The context carries the anchor (publication date), the clause tense (computed
 only when a handler asks) and the *reference point*: the last date the text
-named, which anaphoric expressions ("a year earlier", "that month", "the
-year-ago quarter") are resolved against, as HeidelTime does in narrative mode.
+named, which anaphoric expressions ("that month", "the following day") are
+resolved against, as HeidelTime does in narrative mode. Earnings reports
+compare periods ("the quarter", "a year earlier", "the year-ago period"), so
+the last quarter or half named is kept apart as the *period*.
 """
 
 from __future__ import annotations
@@ -31,12 +33,23 @@ class Ctx:
     start: int = 0
     end: int = 0
     ref: Point | None = None
+    period: Point | None = None
+    #: Set by a handler whose value is anaphoric and must not become the reference ("a year earlier").
+    keep_ref: bool = False
     _tense: list[str | None] = field(default_factory=list)
 
     def at(self, start: int, end: int) -> Ctx:
         """The same context moved to a new match (forgets the cached tense)."""
-        self.start, self.end, self._tense = start, end, []
+        self.start, self.end, self._tense, self.keep_ref = start, end, [], False
         return self
+
+    def remember(self, value: str) -> None:
+        """Make a DATE or TIME value the reference point (and the period, for quarters and halves)."""
+        point = None if self.keep_ref else point_of(value)
+        if point:
+            self.ref = point
+            if point[1] in ("quarter", "half"):
+                self.period = point
 
     def tense(self) -> str | None:
         if not self._tense:
@@ -51,8 +64,11 @@ class Ctx:
     def following(self, n: int = 20) -> str:
         return self.text[self.end : self.end + n]
 
-    def base(self, prefer_ref: bool = False) -> Point | None:
-        """The point relative expressions count from: the reference point or the anchor."""
+    def base(self, prefer_ref: bool = False, gran: str = "") -> Point | None:
+        """The point relative expressions count from: the reference point (the period, for
+        quarters and halves) or the anchor."""
+        if prefer_ref and gran in ("quarter", "half") and self.period is not None:
+            return self.period
         if prefer_ref and self.ref is not None:
             return self.ref
         return (self.anchor, "day") if self.anchor else None
@@ -89,7 +105,7 @@ def moved(c: Ctx, gran: str, n: int, prefer_ref: bool = False) -> str:
     >>> moved(Ctx("", dt.date(2025, 11, 27)), "week", 1), moved(Ctx("", None), "year", -1)
     ('2025-W49', 'XXXX')
     """
-    base = c.base(prefer_ref)
+    base = c.base(prefer_ref, gran)
     if base is None:
         return fmt(None, gran)
     return fmt(shift(base[0], gran, n), gran)

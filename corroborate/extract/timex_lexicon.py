@@ -11,6 +11,16 @@ from __future__ import annotations
 
 import re
 
+
+def words(text: str) -> tuple[str, ...]:
+    """The whitespace-separated words of a lexicon string.
+
+    >>> words("a b  c")
+    ('a', 'b', 'c')
+    """
+    return tuple(text.split())
+
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -32,22 +42,31 @@ MONTHS = {
     )
     for name in names.split()
 }
-WEEKDAYS = {name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
+WEEKDAYS = {
+    name: i for i, name in enumerate(words("monday tuesday wednesday thursday friday saturday sunday"), 1)
+}
 WEEKDAYS.update({"tues": 2, "wed": 3, "thurs": 4, "thu": 4, "fri": 5, "sat": 6, "sun": 7, "mon": 1, "tue": 2})
 #: TIMEX3 codes of the parts of a day and of the seasons.
-DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI"}
+DAY_PARTS = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "tonight": "NI",
+}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "last": 4, "final": 4,
+    "twentieth": 20, "twenty-first": 21,
 }  # fmt: skip
 _UNITS_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
 UNIT_NUMBERS = {w: i for i, w in enumerate(_UNITS_WORDS.split())}
-TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+TENS = {w: 10 * i for i, w in enumerate(words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)}
 NUMBERS: dict[str, float] = {**UNIT_NUMBERS, **TENS, "a": 1, "an": 1, "a single": 1, "a couple of": 2,
-                             "a couple": 2, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100,
+                             "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100,
                              "one hundred": 100, "a thousand": 1000, "half a": 0.5, "half an": 0.5}  # fmt: skip
 #: Duration unit words and their TIMEX3 letters; clock units are marked by a leading "T".
 UNITS = {
@@ -64,7 +83,7 @@ _NUM_WORD = "|".join(sorted([*UNIT_NUMBERS, *TENS], key=len, reverse=True))
 #: A cardinal as words ("twenty-four", "a hundred") or digits ("1,000", "2 1/2", "14").
 NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?i:(?:{_NUM_WORD})(?:[-\s](?:{_NUM_WORD}))?"
-    rf"(?:\s+hundred|\s+thousand)?|a\s+hundred|one\s+hundred|a\s+thousand|a\s+dozen|a\s+couple\s+of|a\s+couple"
+    rf"(?:\s+hundred|\s+thousand)?|a\s+hundred|one\s+hundred|a\s+thousand|a\s+dozen|(?:a\s+)?couple\s+of|a\s+couple"
     rf"|a\s+single|an?|half\s+an?))"
 )
 VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|the\s+next\s+few|a\s+couple\s+more)"
@@ -90,7 +109,7 @@ def number_value(text: str) -> float | None:
     """The value of a cardinal written as words or digits; None when vague or unreadable.
 
     >>> [number_value(t) for t in ("twenty-four", "a couple of", "1,000", "2 1/2", "several")]
-    [24, 2, 1000.0, 2.5, None]
+    [24.0, 2, 1000.0, 2.5, None]
     """
     t = " ".join(text.lower().split())
     if t in NUMBERS:
@@ -123,11 +142,25 @@ def year_words(text: str) -> int | None:
     >>> year_words("nineteen ninety-seven"), year_words("two thousand"), year_words("blue")
     (1997, 2000, None)
     """
-    words = _NUMBER_RE.split(text.lower().strip())
-    if words[:2] == ["two", "thousand"]:
-        rest = _words_value(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+    parts = _NUMBER_RE.split(text.lower().strip())
+    if parts[:2] == ["two", "thousand"]:
+        rest = _words_value(" ".join(w for w in parts[2:] if w != "and")) if len(parts) > 2 else 0
         return None if rest is None else 2000 + int(rest)
-    if len(words) >= 2 and words[0] in UNIT_NUMBERS:
-        rest = _words_value(" ".join(words[1:]))
-        return None if rest is None else 100 * UNIT_NUMBERS[words[0]] + int(rest)
+    if len(parts) >= 2 and parts[0] in UNIT_NUMBERS:
+        rest = _words_value(" ".join(parts[1:]))
+        return None if rest is None else 100 * UNIT_NUMBERS[parts[0]] + int(rest)
     return None
+
+
+#: Words before a date that TimeML counts as part of its extent ("early March", "around Nov. 1").
+PRE = (
+    r"(?:(?i:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|latter\s+part|early\s+part)\s+of\s+"
+    r"|mid-|post-|pre-|mid\s+|early[-\s]|late[-\s]|around\s+|about\s+|sometime\s+(?:in\s+)?|earlier\s+|later\s+))"
+)
+_TENS_WORD = "|".join(TENS)
+#: A year in words: "nineteen ninety-seven", "two thousand", "nineteen eighty".
+YEAR_WORDS = (
+    rf"(?i:(?:nineteen|eighteen)[-\s]+(?:(?:{_TENS_WORD})(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"
+)

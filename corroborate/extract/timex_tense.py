@@ -10,30 +10,57 @@ from __future__ import annotations
 
 import re
 
+from .timex_lexicon import words
+
 _FUTURE = frozenset(
-    "will 'll shall won't wo going plans plan planning scheduled expected expects expect due upcoming slated "
-    "tomorrow next would intends intend hopes hope aims coming".split()
+    words(
+        "will 'll shall won't wo going planning planned scheduled expected expects expect due upcoming slated "
+        "tomorrow would coming until till payable effective"
+    )
 )
+#: Future only when "to" follows: "plans to meet", not "vacation plans".
+_FUTURE_TO = frozenset(words("plans plan hopes hope intends intend aims aim wants want agreed set ready"))
 _PAST = frozenset(
-    "said told was were had did ago last earlier yesterday previous previously met went came took gave made held "
-    "left began won lost fell rose got saw found sent spent paid brought bought sold thought led kept knew "
-    "heard wrote ran became began flew drew struck spoke stood broke chose fought sought taught caught".split()
+    words(
+        "said told was were had has have did since ago last earlier yesterday previous previously met went came took gave made held "
+        "left began won lost fell rose got saw found sent spent paid brought bought sold thought led kept knew "
+        "heard wrote ran became began flew drew struck spoke stood broke chose fought sought taught caught"
+    )
 )
-_PRESENT = frozenset("is are am says say 's".split())
+_PRESENT = frozenset(words("is are am says say"))
 #: Words ending in -ed that are no past tense.
-_NOT_ED = frozenset("need speed bed red united hundred indeed proceed succeed exceed feed seed shed embed".split())
+_NOT_ED = frozenset(
+    words("need speed bed red united hundred indeed proceed succeed exceed feed seed shed embed")
+)
+_AUX = frozenset(words("is are was were am be been has have had"))
+_ADVERBS = frozenset(words("not n't also still now already being been"))
 #: A participle right after these belongs to the auxiliary before them ("will be held").
-_PASSIVE = frozenset("be been being to".split())
-_WORD = re.compile(r"[A-Za-z']+")
+_PASSIVE = frozenset(words("be been being to"))
+#: After "to", these start a noun phrase, not an infinitive ("went to the", "to Paris" is capitalised).
+_NOT_VERB = frozenset(words("the a an his her its their our my your this that these those"))
+_WORD = re.compile(r"[\w']+")
 #: A clause ends at sentence punctuation followed by a capital, a semicolon or a blank line.
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019]*\s+(?=[A-Z\"\u201c`])|;|\n\s*\n|``|''")
 _BEFORE, _AFTER = 90, 60
 
 
-def _cue(words: list[str], i: int) -> str | None:
-    """The tense one word signals, given its neighbours."""
+def _cue(words: list[str], i: int, before: bool) -> str | None:
+    """The tense one word signals, given its neighbours; an infinitive counts only before the expression.
+
+    An auxiliary defers to the verb it carries: "were planning" is future, "is expected" too.
+    """
     w = words[i].lower()
-    if w in _FUTURE:
+    if w in _AUX:
+        j = i + 1
+        while j < len(words) and words[j].lower() in _ADVERBS:
+            j += 1
+        carried = _cue(words, j, before) if j < len(words) and words[j].lower() in _FUTURE else None
+        if carried:
+            return carried
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if w in _FUTURE or (w in _FUTURE_TO and nxt == "to"):
+        return "future"
+    if before and w == "to" and nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERB:
         return "future"
     if w in _PRESENT:
         return "present"
@@ -58,7 +85,7 @@ def _clause(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:
-    """"past", "future", "present" or None for the expression at ``text[start:end]``.
+    """The tense "past", "future", "present" or None for the expression at ``text[start:end]``.
 
     >>> s = "The minister said on Thursday that talks will resume on Monday."
     >>> tense_at(s, 21, 29), tense_at(s, 55, 61)
@@ -67,11 +94,11 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     before, after = _clause(text, start, end)
     for dist in range(max(len(before), len(after))):
         if dist < len(before):
-            cue = _cue(before, len(before) - 1 - dist)
+            cue = _cue(before, len(before) - 1 - dist, True)
             if cue:
                 return cue
         if dist < len(after):
-            cue = _cue(after, dist)
+            cue = _cue(after, dist, False)
             if cue:
                 return cue
     return None

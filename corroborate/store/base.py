@@ -37,7 +37,7 @@ class Store(Protocol):
 
     def article_id_for_content(self, content_hash: str) -> str | None: ...
 
-    def near_duplicate_candidates(self, band_keys: Sequence[tuple[int, int]], limit: int = 50) -> list[str]:
+    def near_duplicate_candidates(self, band_keys: Sequence[int], limit: int = 50) -> list[str]:
         """Ids of articles that share at least one LSH band key, oldest first."""
         ...
 
@@ -45,7 +45,7 @@ class Store(Protocol):
         """Body text and ``duplicate_of`` of each id."""
         ...
 
-    def add_article(self, article: Article, band_keys: Sequence[tuple[int, int]]) -> None: ...
+    def add_article(self, article: Article, band_keys: Sequence[int]) -> None: ...
 
     def get_article(self, article_id: str) -> Article:
         """Raises NotFoundError for an unknown id."""

@@ -92,17 +92,15 @@ class SQLiteStore:
         ).fetchone()
         return row[0] if row else None
 
-    def near_duplicate_candidates(self, band_keys: Sequence[tuple[int, int]], limit: int = 50) -> list[str]:
+    def near_duplicate_candidates(self, band_keys: Sequence[int], limit: int = 50) -> list[str]:
         if not band_keys:
             return []
-        pairs = " OR ".join("(band = ? AND key = ?)" for _ in band_keys)
-        params = [v for pair in band_keys for v in pair]
         sql = (
-            f"SELECT a.id FROM articles a JOIN (SELECT article_seq, COUNT(*) AS hits FROM lsh_bands "
-            f"WHERE {pairs} GROUP BY article_seq) c ON c.article_seq = a.seq "
+            "SELECT a.id FROM articles a JOIN (SELECT article_seq, COUNT(*) AS hits FROM lsh_bands "
+            f"WHERE key IN ({','.join('?' * len(band_keys))}) GROUP BY article_seq) c ON c.article_seq = a.seq "
             "ORDER BY c.hits DESC, a.seq LIMIT ?"
         )
-        return [r[0] for r in self._db.execute(sql, [*params, limit])]
+        return [r[0] for r in self._db.execute(sql, [*band_keys, limit])]
 
     def texts(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
         ids = list(article_ids)
@@ -112,15 +110,15 @@ class SQLiteStore:
         rows = self._db.execute(f"SELECT id, text, duplicate_of FROM articles WHERE id IN ({marks})", ids)
         return {r[0]: (r[1], r[2]) for r in rows}
 
-    def add_article(self, article: Article, band_keys: Sequence[tuple[int, int]]) -> None:
+    def add_article(self, article: Article, band_keys: Sequence[int]) -> None:
         row = article_to_row(article)
         row["ingested_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         names = ",".join(row)
         with self.transaction():
             cur = self._db.execute(f"INSERT INTO articles ({names}) VALUES ({','.join('?' * len(row))})", list(row.values()))
             self._db.executemany(
-                "INSERT INTO lsh_bands (band, key, article_seq) VALUES (?, ?, ?)",
-                [(band, key, cur.lastrowid) for band, key in band_keys],
+                "INSERT INTO lsh_bands (key, article_seq) VALUES (?, ?)",
+                [(key, cur.lastrowid) for key in band_keys],
             )
 
     def get_article(self, article_id: str) -> Article:

@@ -28,13 +28,12 @@ CREATE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_input_hash ON articles(input_hash);
 CREATE INDEX articles_published ON articles(published);
 
--- MinHash LSH bands for near-duplicate candidates.
+-- MinHash LSH band keys (the band number is mixed into each key) for near-duplicate candidates.
 CREATE TABLE lsh_bands (
-    band INTEGER NOT NULL,
     key INTEGER NOT NULL,
     article_seq INTEGER NOT NULL REFERENCES articles(seq)
 );
-CREATE INDEX lsh_bands_key ON lsh_bands(band, key);
+CREATE INDEX lsh_bands_key ON lsh_bands(key);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, outlet, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'

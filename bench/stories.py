@@ -1,0 +1,165 @@
+"""Benchmark story assignment: throughput, time per article as the index grows, memory.
+
+Streams ``--n`` generated articles through one :class:`StoryIndex` and
+reports:
+
+* articles/s for assignment alone (representation + search + update; the
+  article generator is not timed);
+* mean time per article over the ``--window`` articles that follow the
+  moment the index holds 1k, 10k and 100k stories (the target is that the
+  100k figure stays within 2x of the 1k figure);
+* memory per indexed article: the index's own objects measured by walking
+  them (``deep``), and the growth of resident memory (``VmRSS`` in
+  ``/proc/self/status``) while the index was built.
+
+Articles come from ``bench/corpus.py``'s ``generate_articles`` (one event
+per article by default, so that the number of stories grows with the
+stream); if that module is missing a small built-in template generator is
+used instead.
+
+    python bench/stories.py --n 120000      # full run (a few minutes)
+    python bench/stories.py --n 3000        # quick check
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corroborate.cluster import ClusterDoc, StoryIndex  # noqa: E402
+
+MILESTONES = (1_000, 10_000, 100_000)
+_PLACES = "Ardent Bellmoor Corvala Dunmere Estrava Falkreach Garrow Hollin Istmere Jorvale".split()
+_EVENTS = ("flood", "fire", "strike", "election", "storm", "merger", "trial", "protest", "outbreak")
+_WORDS = ("officials residents council ministry police hospital bridge school river market budget "
+          "report inquiry agency court harbour road station factory union").split()  # fmt: skip
+
+
+def fallback_articles(n: int, seed: int = 0) -> Iterator[dict[str, str | None]]:
+    """Template articles (used only when bench/corpus.py is absent): one invented event each."""
+    rng = random.Random(seed)
+    start = dt.date(2023, 1, 1)
+    for i in range(n):
+        place = f"{rng.choice(_PLACES)}{rng.randint(1, 999)}"
+        event, figure = rng.choice(_EVENTS), rng.randint(2, 5000)
+        body = " ".join(f"The {rng.choice(_WORDS)} in {place} said {figure} {rng.choice(_WORDS)}." for _ in range(8))
+        day = start + dt.timedelta(days=i * 365 // max(n, 1))
+        yield {"id": f"a{i}", "title": f"{event.title()} in {place}: {figure} affected", "text": body,
+               "published": day.isoformat()}  # fmt: skip
+
+
+def articles(n: int, seed: int) -> Iterator[dict[str, str | None]]:
+    """The shared generator when present, one event per article; else the fallback."""
+    try:
+        from corpus import generate_articles  # type: ignore[import-not-found]
+    except ImportError:
+        return fallback_articles(n, seed)
+    return generate_articles(n, seed, events=n)
+
+
+def to_doc(record: dict[str, str | None]) -> ClusterDoc:
+    published = record.get("published")
+    day = dt.date.fromisoformat(published[:10]) if published else None
+    return ClusterDoc(str(record["id"]), record.get("title") or "", record.get("text") or "", day)
+
+
+def rss_bytes() -> int | None:
+    """Resident set size from /proc (Linux); None elsewhere."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def deep_size(root: object) -> int:
+    """Bytes of every object reachable from ``root`` (each counted once)."""
+    seen: set[int] = set()
+    stack = [root]
+    total = 0
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, type):
+            continue
+        seen.add(id(obj))
+        total += sys.getsizeof(obj)
+        stack.extend(_children(obj))
+    return total
+
+
+def _children(obj: object) -> list[object]:
+    if isinstance(obj, dict):
+        return [*obj.keys(), *obj.values()]
+    if isinstance(obj, list | tuple | set | frozenset):
+        return list(obj)
+    if hasattr(obj, "__slots__"):
+        return [getattr(obj, s) for s in obj.__slots__ if hasattr(obj, s)]  # type: ignore[attr-defined]
+    if hasattr(obj, "__dict__") and not callable(obj):
+        return [vars(obj)]
+    return []
+
+
+def run(n: int, seed: int, window: int) -> dict[str, object]:
+    """Stream the articles, timing each assignment; sample timings after each milestone."""
+    index = StoryIndex()
+    rss_before = rss_bytes()
+    total = 0.0
+    pending = list(MILESTONES)
+    sampling: dict[int, list[float]] = {}
+    for record in articles(n, seed):
+        doc = to_doc(record)
+        started = time.perf_counter()
+        index.assign(doc)
+        spent = time.perf_counter() - started
+        total += spent
+        if pending and len(index) >= pending[0]:
+            sampling[pending.pop(0)] = []
+        for times in sampling.values():
+            if len(times) < window:
+                times.append(spent)
+    rss_after = rss_bytes()
+    return {"articles": index.article_count, "stories": len(index), "seconds": total,
+            "per_milestone_ms": {m: 1000 * sum(t) / len(t) for m, t in sampling.items() if t},
+            "deep_bytes": deep_size(index),
+            "rss_growth": (rss_after - rss_before) if rss_before and rss_after else None}  # fmt: skip
+
+
+def report(result: dict[str, object]) -> str:
+    articles_n = int(result["articles"])  # type: ignore[call-overload]
+    seconds = float(result["seconds"])  # type: ignore[arg-type]
+    lines = [f"articles {articles_n}, stories {result['stories']}, assignment {seconds:.1f} s "
+             f"= {articles_n / seconds:.0f} articles/s"]  # fmt: skip
+    milestones: dict[int, float] = result["per_milestone_ms"]  # type: ignore[assignment]
+    for m, ms in milestones.items():
+        lines.append(f"  per-article time after {m:>7,} stories: {ms:.2f} ms")
+    if MILESTONES[0] in milestones and len(milestones) > 1:
+        last = max(milestones)
+        lines.append(f"  ratio {last:,} / {MILESTONES[0]:,} stories: {milestones[last] / milestones[MILESTONES[0]]:.2f}x")
+    lines.append(f"  index objects: {int(result['deep_bytes']) / articles_n:.0f} bytes per article (deep size)")  # type: ignore[call-overload]
+    if result["rss_growth"] is not None:
+        lines.append(f"  resident memory growth: {int(result['rss_growth']) / articles_n:.0f} bytes per article")  # type: ignore[call-overload]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Story assignment benchmark.")
+    parser.add_argument("--n", type=int, default=120_000, help="articles to stream (default 120000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--window", type=int, default=1000, help="articles timed after each milestone")
+    args = parser.parse_args(argv)
+    print(report(run(args.n, args.seed, args.window)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,280 @@
+"""The streaming story index: assign each article on arrival, never recompute.
+
+State kept per story is small and bounded (``story_terms`` weights, dates,
+count), and an inverted index maps each story's top terms to the story.  A
+new article looks up candidates through its own top terms, scanning only the
+most recently updated ``max_postings`` stories per term, so the work per
+article does not grow with the number of stories.  Posting lists are ordered
+by last update (a story moves to the end when it changes), which makes the
+scan favour live stories and lets the exact order be rebuilt from exported
+rows (:mod:`corroborate.cluster.persist`).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from collections.abc import Iterable, Mapping
+
+from .assign import Similarity, accepts, day_gap, in_window, preference
+from .persist import FrequencyTable, StoryRow, check_assignments, rows_in_restore_order
+from .represent import ClusterDoc, Representation, Representer, make_representer
+from .settings import DEFAULT_CLUSTER_SETTINGS, ClusterSettings
+from .story import Story, StoryView, merged_terms, top_terms
+
+
+class StoryIndex:
+    """Stories of a stream of articles.  The in-memory index is the source of truth.
+
+    >>> index = StoryIndex()
+    >>> index.assign(ClusterDoc("a1", "Quake of magnitude 7.1 hits Northland", "The quake hit Northland."))
+    'story:a1'
+    >>> index.assign(ClusterDoc("a2", "Magnitude 7.1 quake strikes Northland", "A quake hit Northland."))
+    'story:a1'
+    """
+
+    def __init__(self, settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
+                 representer: Representer | None = None) -> None:  # fmt: skip
+        self.settings = settings
+        self.representer = representer or make_representer("lexical", settings)
+        self._stories: dict[str, Story] = {}
+        self._article_story: dict[str, Story] = {}
+        self._vocab: dict[str, int] = {}
+        self._words: list[str] = []
+        self._df = array("i")
+        self._docs = 0
+        self._postings: dict[int, dict[Story, None]] = {}
+        self._seq = 0
+        #: While True, articles do not change the document frequencies (recluster replays).
+        self._frozen = False
+
+    # ------------------------------------------------------------ public API
+
+    def assign(self, doc: ClusterDoc) -> str:
+        """Story id for ``doc``, creating a story if nothing matches.  Idempotent per article id."""
+        known = self._article_story.get(doc.id)
+        if known is not None:
+            return known.id
+        original = self._article_story.get(doc.duplicate_of or "")
+        if original is not None:
+            return self._add_duplicate(original, doc)
+        rep = self.representer.represent(doc)
+        query = self._observe(rep)
+        story = self._best_story(query, rep, doc) if query else None
+        if story is None:
+            story = self._new_story(doc)
+        self._add(story, doc, rep)
+        return story.id
+
+    def story_of(self, article_id: str) -> str | None:
+        story = self._article_story.get(article_id)
+        return story.id if story else None
+
+    def stories(self) -> list[StoryView]:
+        """Every story, oldest first, with its size, dates and top terms."""
+        return [s.view(self._words) for s in self._stories.values()]
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    @property
+    def article_count(self) -> int:
+        return len(self._article_story)
+
+    # ------------------------------------------------------------ persistence
+
+    def export_rows(self) -> list[StoryRow]:
+        """One row per story, in restore order (see :mod:`corroborate.cluster.persist`)."""
+        return [self._row(story) for story in sorted(self._stories.values(), key=lambda st: st.seq)]
+
+    def export_frequencies(self) -> FrequencyTable:
+        """Document count and per-term document frequencies (terms seen at least once)."""
+        return FrequencyTable(self._docs, {w: self._df[i] for i, w in enumerate(self._words) if self._df[i]})
+
+    def export_assignments(self) -> dict[str, str]:
+        """article id -> story id, for every article assigned so far."""
+        return {article: story.id for article, story in self._article_story.items()}
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[StoryRow], frequencies: FrequencyTable,
+                  assignments: Mapping[str, str] | None = None,
+                  settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
+                  representer: Representer | None = None) -> StoryIndex:  # fmt: skip
+        """Rebuild an index that answers exactly like the one that exported these rows."""
+        rows = rows_in_restore_order(rows)
+        check_assignments(rows, assignments or {})
+        index = cls(settings, representer)
+        index._docs = frequencies.documents
+        for term, df in frequencies.frequencies.items():
+            index._df[index._term_id(term)] = df
+        for row in rows:
+            index._restore(row)
+        for article, story_id in (assignments or {}).items():
+            index._article_story[article] = index._stories[story_id]
+        return index
+
+    def _row(self, story: Story) -> StoryRow:
+        terms = tuple((self._words[t], float(w)) for t, w in zip(story.terms, story.weights, strict=True))
+        dense = tuple(story.dense) if story.dense is not None else None
+        keys = tuple(self._words[t] for t in story.keys)
+        return StoryRow(story.id, story.count, story.first, story.last, terms, keys, story.seq, dense)
+
+    def _restore(self, row: StoryRow) -> None:
+        story = self._stories[row.id] = Story(row.id)
+        story.count, story.first, story.last, story.seq = row.count, row.first_date, row.last_date, row.seq
+        story.set_terms({self._term_id(t): w for t, w in row.terms})
+        story.add_dense(row.dense)
+        self._seq = max(self._seq, row.seq)
+        self._reindex(story, [self._term_id(t) for t in row.keys])
+
+    # ------------------------------------------------------------ weights
+
+    def idf(self, term: int) -> float:
+        """Smoothed IDF over the stream so far (plus ``idf_prior_docs`` pseudo-documents)."""
+        n = self._docs + self.settings.idf_prior_docs
+        return math.log((n + 1) / (self._df[term] + 1))
+
+    def _term_id(self, term: str) -> int:
+        tid = self._vocab.get(term)
+        if tid is None:
+            tid = self._vocab[term] = len(self._words)
+            self._words.append(term)
+            self._df.append(0)
+        return tid
+
+    def count_frequencies(self, reps: Iterable[Representation]) -> None:
+        """Count a whole batch up front and freeze the counts (recluster replays with final IDF)."""
+        for rep in reps:
+            self._count(rep)
+        self._frozen = True
+
+    def unfreeze(self) -> None:
+        """Let later articles update the document frequencies again."""
+        self._frozen = False
+
+    def _count(self, rep: Representation) -> None:
+        if rep.terms:
+            self._docs += 1
+            for term in rep.terms:
+                self._df[self._term_id(term)] += 1
+
+    def _observe(self, rep: Representation) -> dict[int, float]:
+        """Count the article (unless frozen); return its idf-weighted unit vector."""
+        if not self._frozen:
+            self._count(rep)
+        return self._query(rep)
+
+    def _query(self, rep: Representation) -> dict[int, float]:
+        weighted = {tid: w * self.idf(tid) for tid, w in ((self._term_id(t), w) for t, w in rep.terms.items())}
+        norm = math.sqrt(sum(w * w for w in weighted.values()))
+        return {tid: w / norm for tid, w in weighted.items() if w > 0} if norm else {}
+
+    # ------------------------------------------------------------ search and scoring
+
+    def _candidates(self, query: Mapping[int, float], doc: ClusterDoc) -> list[Story]:
+        """Stories sharing top terms with the article, most shared weight first."""
+        s = self.settings
+        votes: dict[Story, float] = {}
+        for tid in heapq.nlargest(s.query_terms, query, key=query.__getitem__):
+            posting = self._postings.get(tid)
+            if not posting:
+                continue
+            for n, story in enumerate(reversed(posting)):
+                if n >= s.max_postings:
+                    break
+                votes[story] = votes.get(story, 0.0) + query[tid]
+        found = [st for st in votes if in_window(day_gap(doc.published, st.first, st.last), s)]
+        return heapq.nsmallest(s.max_candidates, found, key=lambda st: (-votes[st], -st.seq))
+
+    def similarity(self, query: Mapping[int, float], story: Story, dense: tuple[float, ...] | None) -> Similarity:
+        """Cosines of the article with the story centroid: all terms, and names/numbers only."""
+        dot = norm = ent_dot = ent_norm = 0.0
+        for tid, weight in zip(story.terms, story.weights, strict=True):
+            value = weight * self.idf(tid)
+            norm += value * value
+            q = query.get(tid, 0.0)
+            dot += q * value
+            if self._words[tid][0] != "w":
+                ent_norm += value * value
+                ent_dot += q * value
+        q_ent = math.sqrt(sum(w * w for t, w in query.items() if self._words[t][0] != "w"))
+        lexical = dot / math.sqrt(norm) if norm else 0.0
+        entities = ent_dot / (math.sqrt(ent_norm) * q_ent) if ent_norm and q_ent else 0.0
+        return Similarity(lexical, entities, story.dense_cosine(dense))
+
+    def _best_story(self, query: Mapping[int, float], rep: Representation, doc: ClusterDoc) -> Story | None:
+        """The most similar candidate story that passes the join rule, if any."""
+        best, best_score = None, -math.inf
+        for story in self._candidates(query, doc):
+            sim = self.similarity(query, story, rep.dense)
+            if not accepts(sim, day_gap(doc.published, story.first, story.last), self.settings):
+                continue
+            score = preference(sim, self.settings)
+            if score > best_score:
+                best, best_score = story, score
+        return best
+
+    # ------------------------------------------------------------ updates
+
+    def _new_story(self, doc: ClusterDoc) -> Story:
+        story_id = f"story:{doc.id}"
+        while story_id in self._stories:  # an article id reused after a rebuild
+            story_id += "+"
+        story = self._stories[story_id] = Story(story_id)
+        return story
+
+    def _add(self, story: Story, doc: ClusterDoc, rep: Representation) -> None:
+        """Fold the article into the story centroid and refresh the story's postings."""
+        ids = {self._term_id(t): w for t, w in rep.terms.items()}
+        rank = lambda tid, w: (-w * self.idf(tid), self._words[tid])  # noqa: E731
+        merged = merged_terms(story, ids)
+        story.set_terms(top_terms(merged, self.settings.story_terms, rank))
+        story.add_dense(rep.dense)
+        self._touch(story, doc)
+        keys = top_terms(dict(zip(story.terms, story.weights, strict=True)), self.settings.index_terms, rank)
+        self._reindex(story, array("i", keys))
+
+    def place(self, doc: ClusterDoc, story_id: str, rep: Representation | None = None) -> str:
+        """Put ``doc`` into the story ``story_id`` (created if new) without searching: for replays."""
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = Story(story_id)
+        rep = rep or self.representer.represent(doc)
+        self._observe(rep)
+        self._add(story, doc, rep)
+        return story.id
+
+    def best_story(self, doc: ClusterDoc, rep: Representation) -> str | None:
+        """The story ``doc`` would join now (without adding it or counting it), if any."""
+        query = self._query(rep)
+        story = self._best_story(query, rep, doc) if query else None
+        return story.id if story else None
+
+    def _add_duplicate(self, story: Story, doc: ClusterDoc) -> str:
+        """A near-duplicate joins its original's story and adds nothing to the centroid."""
+        self._touch(story, doc)
+        self._reindex(story, story.keys)
+        return story.id
+
+    def _touch(self, story: Story, doc: ClusterDoc) -> None:
+        story.count += 1
+        story.widen(doc.published)
+        self._seq += 1
+        story.seq = self._seq
+        self._article_story[doc.id] = story
+
+    def _reindex(self, story: Story, keys: Iterable[int]) -> None:
+        """Move the story to the recent end of its top terms' postings; drop stale ones."""
+        keys = array("i", keys)
+        for tid in set(story.keys) - set(keys):
+            posting = self._postings.get(tid)
+            if posting is not None:
+                posting.pop(story, None)
+                if not posting:
+                    del self._postings[tid]
+        for tid in keys:
+            posting = self._postings.setdefault(tid, {})
+            posting.pop(story, None)
+            posting[story] = None
+        story.keys = keys

@@ -1,0 +1,70 @@
+"""Every knob of story clustering, with its default and why it has that value.
+
+One setting serves every corpus: the thresholds were calibrated on the ECB+
+train split only and then measured, unchanged, on ECB+ dev, NewsWCL50 and
+MEANTIME (see ``corroborate.eval.clustering``).  Override with
+:func:`dataclasses.replace` or :meth:`ClusterSettings.replace`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    # ------------------------------------------------------------ representation
+    #: The headline counts this many times: it names the event in few words.
+    title_weight: float = 2.0
+    #: The first ``lead_sentences`` body sentences count ``lead_weight`` times:
+    #: news puts the event's who/where/how-many first and background later.
+    lead_weight: float = 1.5
+    lead_sentences: int = 3
+    #: Extra weight of proper names ("n:" features) over plain words.
+    name_boost: float = 1.0
+    #: Extra weight of numbers ("d:" features): casualty counts, magnitudes, years.
+    number_boost: float = 3.0
+    #: Extra weight of years ("y:" features): two similar events are often years apart.
+    year_boost: float = 3.0
+    #: Extra weight of calendar days written in the text ("t:05-23").
+    day_boost: float = 3.0
+    #: Pseudo-documents added to the stream's document count in IDF, so the
+    #: first articles of a stream are not compared with wildly noisy weights.
+    idf_prior_docs: int = 5
+    # ------------------------------------------------------------ story state
+    #: Terms kept per story centroid (by tf-idf); bounds memory per story.
+    story_terms: int = 96
+    #: Top terms per story put in the inverted index for candidate search.
+    index_terms: int = 12
+    # ------------------------------------------------------------ candidate search
+    #: Top terms of a new article used to look up candidate stories.
+    query_terms: int = 16
+    #: Most recent postings scanned per query term (keeps lookups O(1) as the index grows).
+    max_postings: int = 256
+    #: Candidate stories scored in full per article.
+    max_candidates: int = 24
+    # ------------------------------------------------------------ decision
+    #: Join the best story when the lexical cosine reaches this ...
+    join_similarity: float = 0.23
+    #: ... or when it reaches this and the shared names/numbers score reaches ``join_entities``.
+    join_similarity_with_entities: float = 0.17
+    join_entities: float = 0.20
+    #: How much the names/numbers cosine counts when choosing among acceptable stories.
+    entity_preference: float = 0.25
+    #: Share of the dense-embedding cosine in the similarity (neural backend only;
+    #: not calibrated: the extra was not installed when the thresholds were set).
+    dense_weight: float = 0.5
+    # ------------------------------------------------------------ time
+    #: Stories whose date range is further than this from the article's date are not candidates.
+    time_window_days: int = 14
+    #: Days of distance at which the similarity needed to join starts rising.
+    time_grace_days: int = 2
+    #: Extra similarity needed per day beyond the grace period.
+    time_penalty_per_day: float = 0.02
+
+    def replace(self, **changes: object) -> ClusterSettings:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+DEFAULT_CLUSTER_SETTINGS = ClusterSettings()

@@ -1,0 +1,138 @@
+"""Clauses and polarity for claims: where a sentence asserts two things, and whether an
+assertion is negated, hedged, or takes a stance (accept / reject).
+
+Kept simple on purpose: a sentence splits only at "; ", ", while", ", whereas", ", though",
+", although", a speech participle (", adding ...") or ", and" / ", but" before a new subject,
+and only when both sides read as clauses (four words or more, one of them verb-like).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claim_lexicon import NEGATORS, SPEECH_CUES, STANCE, claim_words, has_verb, is_negator, words
+
+_PARTICIPLES = sorted(w for w in SPEECH_CUES if w.endswith("ing") and "_" not in w)
+_CONJUNCTIONS = "while|whereas|though|although|but|and|yet|" + "|".join(_PARTICIPLES)
+_MARK = re.compile(rf";\s+|,\s+(?=(?P<conj>{_CONJUNCTIONS})\b)", re.IGNORECASE)
+_SUBJECTS = claim_words("subjects")
+_NEXT_WORD = re.compile(r"\s+[\"“‘']?([\w’'-]+)")
+MIN_WORDS = 4
+
+
+def clause_like(ws: list[str]) -> bool:
+    """Four words or more, one of them verb-like.
+
+    >>> clause_like(words("Officials met in the capital")), clause_like(words("The capital at dawn today"))
+    (True, False)
+    """
+    return len(ws) >= MIN_WORDS and has_verb(ws)
+
+
+def _new_subject(text: str, m: re.Match[str], hi: int) -> bool:
+    """After ", and" / ", but": does a subject follow (a pronoun, determiner, name or number)?"""
+    conj = (m.group("conj") or "").lower()
+    if conj not in ("and", "but", "yet"):
+        return True
+    nxt = _NEXT_WORD.match(text, m.end() + len(conj), hi)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word.lower() in _SUBJECTS or word[:1].isupper() or word[:1].isdigit()
+
+
+def split_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``text[lo:hi]`` that assert things of their own.
+
+    >>> t = "Talks were held in the capital, while the rebels reported heavy losses overnight."
+    >>> [t[a:b] for a, b in split_clauses(t, 0, len(t))]
+    ['Talks were held in the capital', 'while the rebels reported heavy losses overnight.']
+    >>> t = "He met the envoy, and set a deadline for the talks."
+    >>> len(split_clauses(t, 0, len(t)))
+    1
+    """
+    out: list[tuple[int, int]] = []
+    begin = lo
+    for m in _MARK.finditer(text, lo, hi):
+        if not _new_subject(text, m, hi):
+            continue
+        left = text[begin : m.start()]
+        if clause_like(words(main_scope(left))) and clause_like(words(text[m.end() : hi])):
+            out.append((begin, m.start()))
+            begin = m.end()
+    out.append((begin, hi))
+    return out
+
+
+_SUBORDINATE = re.compile(
+    r",\s*(?:which|who|whom|whose|such as|including|although|though|while|whereas|as|since|because|"
+    r"unless|if|after|before|when)\b|\s(?:because|since|unless|if|so that|whereas)\s|\s[—–]\s|\s\(",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^[\s\"“‘'(]*(?:that\s+)?", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"(?:if|when|unless|although|though|while|after|before|since|once|as|because)\b", re.IGNORECASE
+)
+
+
+def main_scope(body: str) -> str:
+    """The part of an assertion its main clause covers: a leading condition and trailing
+    subordinate or relative clauses left out.
+
+    >>> main_scope("that if they don't leave, we will act, which is not new")
+    'we will act'
+    """
+    lead = _LEADING.match(body)
+    s = body[lead.end() :] if lead else body
+    if _CONDITION.match(s):
+        comma = s.find(", ")
+        s = s[comma + 2 :] if comma > 0 else s
+    cut = _SUBORDINATE.search(s)
+    return s[: cut.start()] if cut else s
+
+
+def _counts(ws: list[str], i: int) -> bool:
+    """Is ``ws[i]`` a negator of the main verb? Not in "to not go", "not to go", "not attacking"."""
+    if not is_negator(ws, i):
+        return False
+    if ws[i] != "not":
+        return True
+    before = ws[i - 1] if i > 0 else ""
+    after = ws[i + 1] if i + 1 < len(ws) else ""
+    return before != "to" and after != "to" and not (after.endswith("ing") and len(after) > 4)
+
+
+def negated(ws: list[str]) -> bool:
+    """Whether the main clause (as words) is negated.
+
+    >>> negated(words("there wasn't a final draft")), negated(words("they agreed to not attack")), negated(words("no problem"))
+    (True, False, False)
+    """
+    return not NEGATORS.isdisjoint(ws) and any(_counts(ws, i) for i in range(len(ws)))
+
+
+_COMMITTING = claim_words("committing")
+
+
+def stance(ws: list[str]) -> str | None:
+    """The stance, "accept" or "reject", from the first stance word of a main clause (as words); a negation
+    just before turns an acceptance into a rejection. A bare infinitive ("pressure to agree")
+    takes no stance.
+
+    >>> stance(words("Kyiv agreed to the plan")), stance(words("they did not accept it"))
+    ('accept', 'reject')
+    >>> stance(words("they put pressure on them to agree")), stance(words("they refused to accept it"))
+    (None, 'reject')
+    """
+    if STANCE.keys().isdisjoint(ws):
+        return None
+    for i, w in enumerate(ws):
+        found = STANCE.get(w)
+        if found is None:
+            continue
+        if i > 0 and ws[i - 1] == "to" and (i < 2 or ws[i - 2] not in _COMMITTING):
+            continue
+        if any(_counts(ws, j) for j in range(max(0, i - 3), i)):
+            return "reject" if found == "accept" else None
+        return found
+    return None

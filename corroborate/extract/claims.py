@@ -1,0 +1,314 @@
+"""Claims: what an article asserts, sentence by sentence (or clause by clause), and who asserts it.
+
+A claim is a sentence, or a clause where a sentence asserts two things ("X happened, while Y
+happened"). When a reported statement covers the clause ("Putin said that Y", a quotation
+with "he added"), the speaker asserts it and ``content_start``/``content_end`` give Y;
+otherwise the outlet asserts it in its own voice. Each claim carries what alignment across
+outlets needs: entities, figures with units, time values, negation, stance (accept /
+reject), hedging and stemmed key terms.
+
+Not claims: sentences in ``excluded`` extents (captions, headings), questions, fragments of
+fewer than four words, word runs without a verb-like word, and attribution stubs ("he added.")
+whose quotation lies in another sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .base import Attribution, Extent, TimeExpr
+from .claim_clauses import MIN_WORDS, clause_like, main_scope, negated, split_clauses, stance
+from .claim_lexicon import DENIAL_CUES, HEDGES, NEGATORS, SPEECH_CUES, STOPWORDS, stem, words
+from .claim_speakers import Speakers
+from .entities import MentionExpr
+from .numbers import Quantity, find_quantities, number_conflict
+from .speech_verbs import head_form
+
+
+@dataclass(frozen=True)
+class ClaimExpr:
+    """One claim, in offsets of the text given to :func:`find_claims`."""
+
+    start: int
+    end: int
+    #: the asserted content: Y of "X said that Y", a quotation; the claim itself in the outlet's voice
+    content_start: int
+    content_end: int
+    #: "outlet" (its own voice) | "speaker"
+    asserter: str
+    #: local entity number of the speaker (as in ``mention_entities``), when known
+    asserter_entity: int | None = None
+    #: index into the attributions given, for a speaker's claim
+    attribution_index: int | None = None
+    entities: tuple[int, ...] = ()
+    numbers: tuple[Quantity, ...] = ()
+    #: TIMEX3 values of the time expressions inside the claim
+    times: tuple[str, ...] = ()
+    #: the main assertion is negated ("did not", "never", "denied that ...")
+    negated: bool = False
+    #: "accept" | "reject" | None: the polarity of a stance verb ("agreed" vs "rejected")
+    stance: str | None = None
+    #: hedged by a modal or "reportedly" ("might be", "could serve")
+    hedged: bool = False
+    key_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Att:
+    """An attribution usable for claims, with what choosing between them needs."""
+
+    index: int
+    pieces: tuple[Extent, ...]
+    cue: Extent | None
+    source: Extent | None
+    denial: bool
+    #: its content swallowed another attribution's main verb ("while noting A, said B")
+    overreach: bool
+    #: characters between the cue and the content
+    gap: int
+
+
+def find_claims(
+    text: str,
+    sentences: Sequence[Extent],
+    attributions: Sequence[Attribution],
+    mentions: Sequence[MentionExpr],
+    mention_entities: Sequence[int],
+    times: Sequence[TimeExpr],
+    excluded: Sequence[Extent] = (),
+) -> list[ClaimExpr]:
+    """The claims of one article, in text order.
+
+    >>> t = 'Anna Berg said that the bridge will reopen in May. "We will not wait," she added.'
+    >>> from corroborate.extract.sentences import split_sentences
+    >>> from corroborate.extract.quotes import find_attributions
+    >>> s = split_sentences(t)
+    >>> [(t[c.content_start:c.content_end], c.asserter, c.negated) for c in find_claims(t, s, find_attributions(t, s), [], [], [])]
+    [('the bridge will reopen in May', 'speaker', False), ('"We will not wait,"', 'speaker', True)]
+    """
+    n = len(text)
+    atts = _usable(text, attributions)
+    speakers = Speakers(text, attributions, mentions, mention_entities)
+    figures = find_quantities(text, times)
+    out: list[ClaimExpr] = []
+    for s in sorted(sentences, key=lambda e: (e.start, e.end)):
+        lo, hi = max(0, min(s.start, n)), max(0, min(s.end, n))
+        if hi - lo < 2 or _excluded(lo, hi, excluded):
+            continue
+        for a, b in split_clauses(text, lo, hi):
+            draft = _claim(text, a, b, atts, speakers)
+            if draft is not None:
+                out.append(_build(draft, speakers, times, figures))
+    return out
+
+
+def _excluded(lo: int, hi: int, excluded: Sequence[Extent]) -> bool:
+    """Does at least half of ``[lo, hi)`` lie in excluded extents?"""
+    inside = sum(max(0, min(hi, e.end) - max(lo, e.start)) for e in excluded)
+    return 2 * inside >= hi - lo
+
+
+def _usable(text: str, attributions: Sequence[Attribution]) -> list[_Att]:
+    """Attributions that report statements: direct quotes, and speech, writing or belief cues."""
+    out = []
+    for i, a in enumerate(attributions):
+        pieces = tuple(
+            p for p in (getattr(a, "pieces", ()) or (a.content,)) if 0 <= p.start < p.end <= len(text)
+        )
+        cue_form = head_form(text[a.cue.start : a.cue.end]) if a.cue else ""
+        speech = a.kind == "direct" or cue_form in SPEECH_CUES or (a.cue is not None and not cue_form)
+        if not pieces or not speech or (a.cue is None and a.source is None):
+            continue
+        first, last = pieces[0].start, pieces[-1].end
+        gap = 0 if a.cue is None else max(first - a.cue.end, a.cue.start - last, 0)
+        denial = cue_form in DENIAL_CUES or (a.cue is not None and _has_negator(text, a.cue))
+        out.append(_Att(i, pieces, a.cue, a.source, denial, _overreaches(a, attributions), gap))
+    return out
+
+
+def _has_negator(text: str, cue: Extent) -> bool:
+    phrase = text[cue.start : cue.end].lower()
+    return ("n" in phrase) and not NEGATORS.isdisjoint(words(phrase))
+
+
+def _overreaches(a: Attribution, attributions: Sequence[Attribution]) -> bool:
+    """Does ``a``'s content hold another statement's cue and content that is the real one: either
+    its source is outside ``a``'s content ("while noting A, X said B": ``a`` ran past its end), or
+    it opens ``a``'s content ("C, X said, an agency reported": the agency relays X)?"""
+    lo, hi = a.content.start, a.content.end
+    for b in attributions:
+        if b is a or b.cue is None or not (lo <= b.cue.start < hi):
+            continue
+        if not (lo <= b.content.start and b.content.end <= hi):
+            continue
+        if b.content.start <= lo + 1 or (b.source is not None and not lo <= b.source.start < hi):
+            return True
+    return False
+
+
+def _overlap(pieces: tuple[Extent, ...], lo: int, hi: int) -> int:
+    return sum(max(0, min(hi, p.end) - max(lo, p.start)) for p in pieces)
+
+
+def _ranked(atts: list[_Att], lo: int, hi: int) -> list[_Att]:
+    """Attributions covering the clause ``[lo, hi)``: those whose cue is in it or whose content
+    covers half of it; sound ones first, then by coverage, then the cue nearest its content."""
+    found = []
+    for a in atts:
+        if a.pieces[0].start >= hi or a.pieces[-1].end <= lo:
+            continue
+        cover = _overlap(a.pieces, lo, hi)
+        cue_in = a.cue is not None and lo <= a.cue.start < hi
+        if cover > 0 and (cue_in or 2 * cover >= hi - lo):
+            found.append(((a.overreach, -cover, a.gap, a.index), a))
+    return [a for _, a in sorted(found, key=lambda x: x[0])]
+
+
+def _content(text: str, a: _Att, lo: int, hi: int) -> tuple[int, int]:
+    """The part of ``a``'s content inside the clause, without a leading "that" or final punctuation."""
+    inside = [p for p in a.pieces if p.end > lo and p.start < hi]
+    start, end = max(lo, inside[0].start), min(hi, inside[-1].end)
+    while start < end and text[start].isspace():
+        start += 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    while end > start and text[end - 1] in " \t\n.;:":
+        end -= 1
+    return start, end
+
+
+def _is_question(body: str) -> bool:
+    """Does the text end in a question mark (closing quotes and brackets aside)?
+
+    >>> _is_question('"Will they sign?"'), _is_question("They will sign.")
+    (True, False)
+    """
+    return body.rstrip(" \t\n\"'”’»)]").endswith("?")
+
+
+class _Draft(NamedTuple):
+    """A claim before its details: extents, asserter, and its content as words."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    asserter: str
+    who: int | None
+    att: int | None
+    body: str
+    ws: list[str]
+    denial: bool
+
+
+def _claim(text: str, lo: int, hi: int, atts: list[_Att], speakers: Speakers) -> _Draft | None:
+    """The claim of clause ``[lo, hi)``: a speaker's when a statement covers it, else the outlet's."""
+    if _is_question(text[lo:hi]):
+        return None
+    for a in _ranked(atts, lo, hi):
+        start, end = _content(text, a, lo, hi)
+        body = text[start:end]
+        ws = words(body)
+        if not _is_question(body) and clause_like(ws):
+            return _Draft(
+                lo, hi, start, end, "speaker", speakers.entity(a.index), a.index, body, ws, a.denial
+            )
+    ws = words(text[lo:hi])
+    if not clause_like(ws) or "?" in text[lo:hi] or _is_stub(text, lo, hi, atts, len(ws)):
+        return None
+    tail = _PASSIVE_TAIL.search(text, lo, hi)
+    if tail is not None and clause_like(words(text[lo : tail.start()])):
+        who = speakers.in_extent(Extent(tail.start(1), tail.end(1)))
+        body = text[lo : tail.start()]
+        return _Draft(
+            lo,
+            hi,
+            lo,
+            tail.start(),
+            "speaker",
+            who,
+            _cue_in(atts, tail.start(2), hi),
+            body,
+            words(body),
+            False,
+        )
+    end = hi - 1 if text[hi - 1] in ".;:" else hi
+    return _Draft(lo, hi, lo, end, "outlet", None, None, text[lo:end], ws, False)
+
+
+def _is_stub(text: str, lo: int, hi: int, atts: list[_Att], n_words: int) -> bool:
+    """Is the clause only the frame of a statement made elsewhere ("Inspector X said:")?"""
+    for a in atts:
+        if a.cue is None or not lo <= a.cue.start < hi or _overlap(a.pieces, lo, hi) > 0:
+            continue
+        frame = [e for e in (a.source, a.cue) if e is not None and lo <= e.start and e.end <= hi]
+        if n_words - sum(len(words(text[e.start : e.end])) for e in frame) < MIN_WORDS:
+            return True
+    return False
+
+
+#: ", X was quoted as saying." -- a passive report closing a sentence.
+_PASSIVE_TAIL = re.compile(
+    r",\s+([^,]{2,80}?)\s+((?:was|were|has been|have been|had been)\s+(?:reported|quoted|cited|heard)"
+    r"\s+(?:as\s+)?saying)\W*$"
+)
+
+
+def _cue_in(atts: list[_Att], lo: int, hi: int) -> int | None:
+    """The index of an attribution whose cue starts in ``[lo, hi)``."""
+    return next((a.index for a in atts if a.cue is not None and lo <= a.cue.start < hi), None)
+
+
+def key_terms(ws: list[str]) -> tuple[str, ...]:
+    """Stems of the content words, in order, without stop words and speech verbs.
+
+    >>> key_terms(words("He said the talks were not over, adding that officials would meet."))
+    ('talk', 'offici', 'meet')
+    """
+    kept = [w for w in ws if w not in _NOT_TERMS and len(w) > 1 and w[0].isalpha()]
+    return tuple(dict.fromkeys(map(stem, kept)))
+
+
+_NOT_TERMS = STOPWORDS | SPEECH_CUES
+
+
+def _entities(speakers: Speakers, lo: int, hi: int) -> tuple[int, ...]:
+    """Local entity numbers of the mentions inside ``[lo, hi)``, in order, once each."""
+    found: dict[int, None] = {}
+    mentions = speakers.mentions
+    k = bisect_left(speakers.starts, lo)
+    while k < len(mentions) and mentions[k].start < hi:
+        if mentions[k].end <= hi and speakers.ents[k] >= 0:
+            found[speakers.ents[k]] = None
+        k += 1
+    return tuple(found)
+
+
+def _build(d: _Draft, speakers: Speakers, times: Sequence[TimeExpr], figures: list[Quantity]) -> ClaimExpr:
+    """The claim of a draft, with its polarity read from its content and what lies inside it."""
+    scope = main_scope(d.body)
+    main = d.ws if len(scope) == len(d.body) else words(scope)
+    lo, hi = d.start, d.end
+    return ClaimExpr(
+        start=lo,
+        end=hi,
+        content_start=d.content_start,
+        content_end=d.content_end,
+        asserter=d.asserter,
+        asserter_entity=d.who,
+        attribution_index=d.att,
+        entities=_entities(speakers, lo, hi),
+        numbers=tuple(q for q in figures if lo <= q.start and q.end <= hi),
+        times=tuple(dict.fromkeys([t.value for t in times if lo <= t.start and t.end <= hi])),
+        negated=negated(main) != d.denial,
+        stance=stance(main),
+        hedged=not HEDGES.isdisjoint(d.ws),
+        key_terms=key_terms(d.ws),
+    )
+
+
+__all__ = ["ClaimExpr", "Quantity", "find_claims", "number_conflict"]

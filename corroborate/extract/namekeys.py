@@ -1,0 +1,183 @@
+"""Spelling-insensitive keys for names, so transliteration variants compare equal.
+
+"Zelensky", "Zelenskyy", "Zelenskiy" and "Selenskyj" share the key ``selenski``; rapidfuzz
+similarity on keys covers what the rules miss ("Aleksandr" / "Alexander").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+_SPECIAL = str.maketrans(
+    {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+# Ordered rewrites from common romanisations to one spelling; each pair is (pattern, replacement).
+_RULES = (
+    (re.compile(r"tsch|tch"), "ch"),
+    (re.compile(r"sch"), "sh"),
+    (re.compile(r"cz"), "ch"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"ks"), "x"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"j$"), "i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ij|ji"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+#: Particles and suffixes that are not the surname ("von der Leyen", "Martin Luther King Jr.").
+NAME_PARTICLES = frozenset(
+    [
+        "of",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "jr",
+        "jr.",
+        "sr",
+        "sr.",
+        "ii",
+        "iii",
+        "iv",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without diacritics or punctuation, single spaces.
+
+    >>> fold("  Côte d'Ivoire ")
+    'cote divoire'
+    """
+    text = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", "", text).split())
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """Transliteration key of one word.
+
+    >>> [word_key(w) for w in ("Zelensky", "Zelenskyy", "Zelenskiy", "Selenskyj", "Zełenski")]
+    ['selenski', 'selenski', 'selenski', 'selenski', 'selenski']
+    >>> word_key("Volodymyr") == word_key("Wolodymyr")
+    True
+    """
+    key = fold(word).replace(" ", "")
+    for pattern, repl in _RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a personal name that identify it (no particles, no initials' dots).
+
+    >>> name_words("Ursula von der Leyen"), name_words("Martin Luther King Jr.")
+    (['Ursula', 'Leyen'], ['Martin', 'Luther', 'King'])
+    """
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    words = [w.strip(".,") for w in name.split()]
+    return tuple(
+        w for w in words if w and w.lower() not in NAME_PARTICLES and w.lower() + "." not in NAME_PARTICLES
+    )
+
+
+def surname_key(name: str) -> str:
+    """
+    >>> surname_key("Volodymyr Zelenskyy"), surname_key("Putin")
+    ('selenski', 'putin')
+    """
+    words = _name_words(name)
+    return word_key(words[-1]) if words else ""
+
+
+def given_key(name: str) -> str:
+    """The given name's key, or "" for a one-word name.
+
+    >>> given_key("Donald Trump"), given_key("Trump")
+    ('donald', '')
+    """
+    words = _name_words(name)
+    return word_key(words[0]) if len(words) > 1 else ""
+
+
+def similar_keys(a: str, b: str, cutoff: float = 88.0) -> bool:
+    """Equal keys, or close ones when both are long enough for a typo to be told from another name.
+
+    >>> similar_keys("aleksandr", "alexander"), similar_keys("trump", "trumb"), similar_keys("putin", "patin")
+    (True, False, False)
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6:
+        return False
+    return fuzz.ratio(a, b) >= cutoff or fuzz.ratio(a.replace("x", "ks"), b.replace("x", "ks")) >= cutoff
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Can two given-name keys belong to one person (equal, initial, short form, spelling)?
+
+    >>> given_compatible("donald", "melania"), given_compatible("d", "donald"), given_compatible("dan", "daniel")
+    (False, True, True)
+    """
+    if not a or not b or a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return similar_keys(a, b, 80.0)
+
+
+def middle_compatible(a: str, b: str) -> bool:
+    """Middle names or initials, when both names have them, must agree.
+
+    >>> middle_compatible("George W. Bush", "George H. W. Bush"), middle_compatible("Donald J. Trump", "Donald Trump")
+    (False, True)
+    """
+    ma, mb = _name_words(a)[1:-1], _name_words(b)[1:-1]
+    if not ma or not mb:
+        return True
+    return _initials_of(ma) == _initials_of(mb)
+
+
+def _initials_of(words: tuple[str, ...]) -> str:
+    """ "HW" and "H. W." both give "hw"; "Walker" gives "w"."""
+    return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).lower()
+
+
+def initials(name: str) -> str:
+    """
+    >>> initials("North Atlantic Treaty Organization")
+    'NATO'
+    """
+    return "".join(w[0] for w in name.split() if w[:1].isupper())

@@ -1,0 +1,163 @@
+"""The attribution cue lexicon: speech, belief and report verbs, and "according to".
+
+The word forms and their counts live in ``corroborate/data/lexicons/cues.tsv``,
+mined from the PolNeAR train split (``python -m corroborate.eval.polnear
+--mine-cues``): how often each form was annotated as a cue, how often it
+occurs, and how often the extractor's attributions on it matched gold. Forms in
+:data:`CORE_CUES` are always kept so that ordinary reporting verbs work on any
+text, whatever the corpus happened to contain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .word_lists import word_list
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "cues.tsv"
+
+#: Forms every text gets, whatever the mined statistics say.
+CORE_CUES = word_list("core_cues")
+#: Cues whose addressee comes between the verb and what was said ("told reporters that ...").
+OBJECT_CUES = word_list("object_cues")
+#: Words before a cue that belong to it in PolNeAR ("has said", "also told", "would later add").
+AUXILIARIES = word_list("auxiliaries")
+ACCORDING = "according_to"
+
+
+def form_key(words: str) -> str:
+    """A lexicon key: lower case, words joined by ``_``.
+
+    >>> form_key("According  to")
+    'according_to'
+    """
+    return "_".join(words.lower().split())
+
+
+def read_lexicon(path: Path = LEXICON_PATH) -> tuple[frozenset[str], frozenset[str]]:
+    """Forms marked kept in the mined TSV (``form gold text found matched keep object``), plus the
+    core; and the kept forms whose content is a short noun phrase ("endorsed Cruz")."""
+    kept, objects = set(CORE_CUES), set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 7 or cols[0] == "form":
+                continue
+            if cols[5].strip() == "1":
+                kept.add(cols[0])
+                if cols[6].strip() == "1":
+                    objects.add(cols[0])
+    return frozenset(kept), frozenset(objects)
+
+
+class CueMatch(NamedTuple):
+    start: int
+    end: int
+    form: str
+
+
+class CueLexicon:
+    """Finds cue forms in text: a regex built as a character trie of their first words finds
+    candidates (a plain alternation of hundreds of words was the slowest part of extraction),
+    a dict completes multi-word forms.
+
+    >>> lex = CueLexicon(["said", "according_to"])
+    >>> [m.form for m in lex.find("Unsaid, he said. According to him...", 0, 36)]
+    ['said', 'according_to']
+    """
+
+    def __init__(self, forms: Iterable[str], objects: Iterable[str] = ()) -> None:
+        self.forms = frozenset(forms)
+        #: forms whose content is the noun phrase after them ("endorsed Cruz last week")
+        self.objects = frozenset(objects)
+        self._first: dict[str, list[tuple[str, ...]]] = {}
+        for form in self.forms:
+            head, *rest = form.split("_")
+            self._first.setdefault(head, []).append(tuple(rest))
+        for tails in self._first.values():
+            tails.sort(key=len, reverse=True)
+        body = trie_regex(sorted(self._first)) or "(?!)"
+        self._pattern = re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
+
+    def find(self, text: str, lo: int, hi: int) -> list[CueMatch]:
+        """Cue forms in ``text[lo:hi]``, whole words only, any letter case, longest form first."""
+        out = []
+        for m in self._pattern.finditer(text, lo, hi):
+            head = m.group().lower()
+            out.extend(self._match_tail(text, m.start(), m.end(), hi, head, self._first[head]))
+        return out
+
+    @staticmethod
+    def _match_tail(
+        text: str, start: int, end: int, hi: int, head: str, tails: list[tuple[str, ...]]
+    ) -> list[CueMatch]:
+        for tail in tails:
+            pos = end
+            for word in tail:
+                nxt = _NEXT_WORD.match(text, pos, hi)
+                if nxt is None or nxt.group(1).lower() != word:
+                    break
+                pos = nxt.end()
+            else:
+                return [CueMatch(start, pos, "_".join((head, *tail)))]
+        return []
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored as a character trie (fast in ``re``).
+
+    >>> trie_regex(["said", "say", "says", "told"])
+    '(?:sa(?:id|y(?:s)?)|told)'
+    """
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    if not groups:
+        return ""
+    parts = [re.escape(ch) + _trie_tail(rest) for ch, rest in sorted(groups.items())]
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _trie_tail(rest: list[str]) -> str:
+    """The regex for what may follow a shared first character, merging a single chain."""
+    if len(rest) == 1:
+        return re.escape(rest[0])
+    return trie_regex(rest)
+
+
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The cue finder of the shipped lexicon, built once."""
+    return CueLexicon(*read_lexicon())
+
+
+_PARTICLES = frozenset(["to", "out", "for", "on", "clear", "about", "of"])
+
+
+def head_form(cue: str) -> str:
+    """The lexicon key of a cue as annotated: auxiliaries and a colon dropped, particle kept.
+
+    >>> head_form("has also said:"), head_form("According to"), head_form("called for")
+    ('said', 'according_to', 'called_for')
+    """
+    words = [w for w in re.findall(r"[\w’'-]+", cue.lower())]
+    i = 0
+    while i < len(words) - 1 and words[i] in AUXILIARIES:
+        i += 1
+    if not words:
+        return ""
+    if i + 1 < len(words) and words[i + 1] in _PARTICLES:
+        return f"{words[i]}_{words[i + 1]}"
+    return words[i]
