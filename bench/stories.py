@@ -37,10 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corroborate.cluster import ClusterDoc, StoryIndex  # noqa: E402
 
 MILESTONES = (1_000, 10_000, 100_000)
-_PLACES = "Ardent Bellmoor Corvala Dunmere Estrava Falkreach Garrow Hollin Istmere Jorvale".split()
+_PLACES = ("Ardent", "Bellmoor", "Corvala", "Dunmere", "Estrava", "Falkreach", "Garrow", "Hollin")
 _EVENTS = ("flood", "fire", "strike", "election", "storm", "merger", "trial", "protest", "outbreak")
-_WORDS = ("officials residents council ministry police hospital bridge school river market budget "
-          "report inquiry agency court harbour road station factory union").split()  # fmt: skip
+_WORDS = ("officials", "residents", "council", "ministry", "police", "hospital", "bridge", "school",
+          "river", "market", "budget", "report", "inquiry", "agency", "court", "harbour")  # fmt: skip
 
 
 def fallback_articles(n: int, seed: int = 0) -> Iterator[dict[str, str | None]]:
@@ -50,7 +50,9 @@ def fallback_articles(n: int, seed: int = 0) -> Iterator[dict[str, str | None]]:
     for i in range(n):
         place = f"{rng.choice(_PLACES)}{rng.randint(1, 999)}"
         event, figure = rng.choice(_EVENTS), rng.randint(2, 5000)
-        body = " ".join(f"The {rng.choice(_WORDS)} in {place} said {figure} {rng.choice(_WORDS)}." for _ in range(8))
+        body = " ".join(
+            f"The {rng.choice(_WORDS)} in {place} said {figure} {rng.choice(_WORDS)}." for _ in range(8)
+        )
         day = start + dt.timedelta(days=i * 365 // max(n, 1))
         yield {"id": f"a{i}", "title": f"{event.title()} in {place}: {figure} affected", "text": body,
                "published": day.isoformat()}  # fmt: skip
@@ -59,7 +61,7 @@ def fallback_articles(n: int, seed: int = 0) -> Iterator[dict[str, str | None]]:
 def articles(n: int, seed: int) -> Iterator[dict[str, str | None]]:
     """The shared generator when present, one event per article; else the fallback."""
     try:
-        from corpus import generate_articles  # type: ignore[import-not-found]
+        from corpus import generate_articles
     except ImportError:
         return fallback_articles(n, seed)
     return generate_articles(n, seed, events=n)
@@ -103,7 +105,7 @@ def _children(obj: object) -> list[object]:
     if isinstance(obj, list | tuple | set | frozenset):
         return list(obj)
     if hasattr(obj, "__slots__"):
-        return [getattr(obj, s) for s in obj.__slots__ if hasattr(obj, s)]  # type: ignore[attr-defined]
+        return [getattr(obj, s) for s in obj.__slots__ if hasattr(obj, s)]
     if hasattr(obj, "__dict__") and not callable(obj):
         return [vars(obj)]
     return []
@@ -144,10 +146,16 @@ def report(result: dict[str, object]) -> str:
         lines.append(f"  per-article time after {m:>7,} stories: {ms:.2f} ms")
     if MILESTONES[0] in milestones and len(milestones) > 1:
         last = max(milestones)
-        lines.append(f"  ratio {last:,} / {MILESTONES[0]:,} stories: {milestones[last] / milestones[MILESTONES[0]]:.2f}x")
-    lines.append(f"  index objects: {int(result['deep_bytes']) / articles_n:.0f} bytes per article (deep size)")  # type: ignore[call-overload]
+        lines.append(
+            f"  ratio {last:,} / {MILESTONES[0]:,} stories: {milestones[last] / milestones[MILESTONES[0]]:.2f}x"
+        )
+    lines.append(
+        f"  index objects: {int(result['deep_bytes']) / articles_n:.0f} bytes per article (deep size)"
+    )  # type: ignore[call-overload]
     if result["rss_growth"] is not None:
-        lines.append(f"  resident memory growth: {int(result['rss_growth']) / articles_n:.0f} bytes per article")  # type: ignore[call-overload]
+        lines.append(
+            f"  resident memory growth: {int(result['rss_growth']) / articles_n:.0f} bytes per article"
+        )  # type: ignore[call-overload]
     return "\n".join(lines)
 
 

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .corpus import Corpus
 from .dedup import band_keys, is_near_duplicate, shingles
 from .errors import InputError
-from .export import article_record
+from .export import article_record, entity_record
 from .intake import expand_inputs, read_path
 from .model import Article, IngestResult, RawDocument
 from .pipeline import run_stages
@@ -67,7 +68,8 @@ def _prepare(
     return out
 
 
-def _store_one(article: Article, store: Store, settings: Settings) -> IngestResult:
+def _store_one(article: Article, corpus: Corpus, settings: Settings) -> IngestResult:
+    store = corpus.store
     existing = store.article_id_for_input(article.input_hash) or store.article_id_for_content(article.content_hash)
     if existing:
         return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
@@ -80,20 +82,27 @@ def _store_one(article: Article, store: Store, settings: Settings) -> IngestResu
             break
     if original:
         article = dataclasses.replace(article, duplicate_of=original)
+    article = corpus.link_entities(article)
     store.add_article(article, keys)
     status = "duplicate" if original else "ingested"
     return IngestResult(article.source, status, article.id, duplicate_of=original)
 
 
-def ingest_file(path: str, store: Store, settings: Settings = DEFAULT_SETTINGS) -> list[IngestResult]:
-    """Ingest one input in one transaction: all of its articles are stored, or none."""
+def ingest_file(
+    path: str, store: Store, settings: Settings = DEFAULT_SETTINGS, corpus: Corpus | None = None
+) -> list[IngestResult]:
+    """Ingest one input in one transaction: all of its articles are stored, or none.
+
+    Pass the same ``corpus`` for many files to load the corpus state only once.
+    """
+    corpus = corpus or Corpus(store)
     try:
         prepared = _prepare(read_path(path, settings), store, settings)
     except InputError as exc:
         return [_failure(exc)]
     results = [p for p in prepared if isinstance(p, IngestResult)]
     with store.transaction():
-        results += [_store_one(p, store, settings) for p in prepared if isinstance(p, Article)]
+        results += [_store_one(p, corpus, settings) for p in prepared if isinstance(p, Article)]
     return results
 
 
@@ -105,8 +114,9 @@ def ingest(
 ) -> IngestSummary:
     """Ingest files, directories, globs or "-" (stdin) into ``store``."""
     summary = IngestSummary()
+    corpus = Corpus(store)
     for path in expand_inputs(paths):
-        for result in ingest_file(path, store, settings):
+        for result in ingest_file(path, store, settings, corpus):
             summary.results.append(result)
             if on_result:
                 on_result(result)
@@ -114,9 +124,11 @@ def ingest(
 
 
 def export_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the export contract, articles first."""
+    """Every record of the export contract: articles, then entities."""
     for article in store.iter_articles():
         yield article_record(article)
+    for row in store.load_entities():
+        yield entity_record(row)
 
 
 def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:

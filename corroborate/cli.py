@@ -56,10 +56,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], max_file_mb: float) -> No
     inputs = list(api.expand_inputs(paths))
     with _store(ctx) as store:
         summary = api.IngestSummary()
+        corpus = api.Corpus(store)
         with click.progressbar(inputs, label="ingesting", file=sys.stderr,
                                hidden=not sys.stderr.isatty()) as bar:  # fmt: skip
             for path in bar:
-                for result in api.ingest_file(path, store, settings):
+                for result in api.ingest_file(path, store, settings, corpus):
                     summary.results.append(result)
                     _report(result)
     click.echo(summary.line(), err=True)

@@ -146,7 +146,10 @@ class Quantity:
     value: float
     unit: str | None
     span: Span
-    hedged: bool = False
+    #: "~" about, "<~" nearly, ">" more than, "<" less than; None when exact
+    hedge: str | None = None
+    #: the rounding step of the figure as written (1 for "143", 1e6 for "3 million")
+    step: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class Claim:
     times: tuple[str, ...] = ()
     negated: bool = False
     stance: str | None = None
+    hedged: bool = False
     key_terms: tuple[str, ...] = ()
 
 

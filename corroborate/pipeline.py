@@ -14,6 +14,7 @@ from typing import Any
 
 from .clean import clean_document
 from .dedup import content_hash
+from .extract import extract_article
 from .model import Article, RawDocument
 from .settings import Settings
 
@@ -52,7 +53,10 @@ def clean_stage(raw: RawDocument, settings: Settings) -> Article:
 
 
 #: The per-article stages, in order. Later issues append segment/extract/represent.
-ARTICLE_STAGES: tuple[Stage, ...] = (Stage("clean", clean_stage, RawDocument, Article),)
+ARTICLE_STAGES: tuple[Stage, ...] = (
+    Stage("clean", clean_stage, RawDocument, Article),
+    Stage("extract", extract_article, Article, Article),
+)
 
 
 def run_stages(value: Any, settings: Settings, stages: tuple[Stage, ...] = ARTICLE_STAGES) -> Any:

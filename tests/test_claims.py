@@ -163,6 +163,10 @@ def test_split_needs_a_new_subject_and_two_clauses() -> None:
     assert len(split_clauses(t, 0, len(t))) == 2
     t = "Selma, who had waited, and the others agreed to stay overnight."
     assert split_clauses(t, 0, len(t)) == [(0, len(t))]
+    t = "The board met the auditors, and shareholders voted against the merger."
+    assert len(split_clauses(t, 0, len(t))) == 2
+    t = "The board met the auditors, and then left the building together."
+    assert split_clauses(t, 0, len(t)) == [(0, len(t))]
 
 
 # --- what is not a claim -------------------------------------------------------------------
@@ -242,6 +246,8 @@ def test_hedged_figures_and_conflicts() -> None:
         ("The guards agreed to not search the vans before noon.", False),
         ("The mayor approved the plan, which critics say is not costed.", False),
         ("Fine, let the auditors look at it, no problem at all.", False),
+        ("The crews are not leaving the platform tonight.", True),
+        ("The crews planned a march and not leaving the platform.", False),
     ],
 )
 def test_negation_of_the_main_clause(sentence: str, is_negated: bool) -> None:
@@ -263,6 +269,7 @@ def test_denial_cue_negates_its_content() -> None:
         ("The dockers did not accept the new pay offer.", "reject"),
         ("The owners pressed the dockers to accept the offer.", None),
         ("The dockers met the owners on Friday.", None),
+        ("The union leader, who was not at the meeting, rejected the offer.", "reject"),
     ],
 )
 def test_stance(sentence: str, expected: str | None) -> None:

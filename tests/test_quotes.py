@@ -1,5 +1,7 @@
 """Quote and reported-speech extraction on invented news sentences, spans asserted exactly."""
 
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -279,6 +281,14 @@ def test_very_long_and_unbalanced_quotes(n, closed):
     )
     for a in find_attributions(text):
         assert _within(text, a)
+
+
+def test_freak_text_stays_fast():
+    # thousands of cues in one sentence, thousands of quotations in one paragraph
+    for text in ("he said " * 3000, '"Yes." ' * 5000, "“" * 3000 + " he said"):
+        start = time.process_time()
+        find_attributions(text)
+        assert time.process_time() - start < 2.0
 
 
 def test_all_caps_rtl_and_emoji_text():

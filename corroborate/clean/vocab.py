@@ -100,6 +100,47 @@ WEAK = re.compile(
 )
 
 
+#: Prefilters: lower-case strings one of which every match of the pattern above them contains
+#: (tests/test_clean_prefilter.py proves it from the patterns), checked with :func:`may_match`
+#: on the :func:`fold`-ed text before the pattern itself runs.
+STRONG_KEYS = (
+    "comment", "community", "join the", "in to", "sign up", "subscribe", "inbox", "enter your", "send",
+    "share", "sponsored", "paid content", "paid post", "paid partnership", "promoted", "click here",
+    "tap here", "read more", "continue reading", "read the full", "download", "app store", "google play",
+    "cookie", "privacy policy", "terms of use", "terms of service", "terms of conditions", "terms and use",
+    "terms and service", "terms and conditions", "support our", "support independent",
+    "support quality", "a donation", "a contribution", "make a member", "become a member", "a supporter",
+    "a tip", "an tip", "news tip", "got a story", "got an story", "have a story", "have an story",
+    "news story", "follow us", "like us on", "give us a", "like what you", "never miss", " app", "to follow",
+    "to like", "report a", "thank", "listen to", "enable javascript", "unlimited", "free article", "already a",
+)
+WEAK_KEYS = (
+    "comment", "discussion", "respectful", "civil", "moderat", "hateful", "abusive", "off-topic",
+    "be removed", "be deleted", "guidelines", "newsletter", "subscri", "inbox", "sign up", "log in",
+    "sign in", "register", "account", "share", "facebook", "whatsapp", "linkedin", "app", "download",
+    "notifications", "alerts", "cookies", "consent", "privacy", "advertis", "sponsor", "click", "tap",
+    "donat", "membership", "journalism", "premium", "free trial", "podcast", "follow",
+)
+SELF_EVIDENT_KEYS = ("ad", "sponsored", "promoted", "paid ", "continue", ":", "more", "back to top", "scroll")
+SECOND_PERSON_KEYS = ("you", "please")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """Lower case, one character for one, as IGNORECASE patterns compare text: characters
+    that such a pattern takes for an ASCII letter become that letter ("ſ" -> "s", "İ" -> "i").
+
+    >>> fold("Sign İN, ſhare")
+    'sign in, share'
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def may_match(keys: tuple[str, ...], folded: str) -> bool:
+    """Whether ``folded`` contains one of ``keys``: False means the pattern cannot match."""
+    return any(map(folded.__contains__, keys))
+
+
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -120,6 +161,12 @@ _LABEL_CORE = _word_set(
 )
 
 
+_BAR = re.compile(r"[|\u2022\u00b7\u00bb\u203a>]")
+_SEPARATOR = re.compile(r"\s[|\u2022\u00b7\u00bb\u203a>]\s")
+_LINK_ITEM = re.compile(r"[^\W\d][^.]{0,40}")
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
+
+
 def is_link_row(text: str) -> bool:
     """A row of links or a breadcrumb: three or more short items between bars or arrows.
 
@@ -128,10 +175,10 @@ def is_link_row(text: str) -> bool:
     >>> is_link_row("The vote was 6-3 | a narrow win.")
     False
     """
-    items = [item.strip() for item in re.split(r"\s[|\u2022\u00b7\u00bb\u203a>]\s", text)]
-    return len(items) >= 3 and all(
-        re.fullmatch(r"[^\W\d][^.]{0,40}", item) and len(item.split()) <= 4 for item in items
-    )
+    if not _BAR.search(text):  # three items need two separators
+        return False
+    items = [item.strip() for item in _SEPARATOR.split(text)]
+    return len(items) >= 3 and all(_LINK_ITEM.fullmatch(item) and len(item.split()) <= 4 for item in items)
 
 
 def words(text: str) -> list[str]:
@@ -140,7 +187,7 @@ def words(text: str) -> list[str]:
     >>> words("Share this: Don't miss it!")
     ['share', 'this', "don't", 'miss', 'it']
     """
-    return re.findall(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*", text.lower())
+    return _WORD.findall(text.lower())
 
 
 def is_label(text: str) -> bool:
@@ -149,7 +196,11 @@ def is_label(text: str) -> bool:
     >>> is_label("Share this article"), is_label("Share prices fall"), is_label("Read more")
     (True, False, False)
     """
-    found = [w for w in words(text) if not w.isdigit()]  # "Comments (12)"
+    lower = text.lower()
+    first = _WORD.search(lower)
+    if first is None or (first.group() not in LABEL_WORDS and not first.group().isdigit()):
+        return False  # no words, or a first word that is not a widget word
+    found = [w for w in _WORD.findall(lower) if not w.isdigit()]  # "Comments (12)"
     if not 0 < len(found) <= 6 or (text.rstrip().endswith(".") and len(found) > 2):
         return False
     return all(w in LABEL_WORDS for w in found) and any(w in _LABEL_CORE for w in found)

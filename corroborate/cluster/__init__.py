@@ -12,7 +12,14 @@ API (draft; see module docs)::
 from __future__ import annotations
 
 from .index import StoryIndex
-from .represent import ClusterDoc, LexicalRepresenter, NeuralRepresenter, Representation, Representer, make_representer
+from .represent import (
+    ClusterDoc,
+    LexicalRepresenter,
+    NeuralRepresenter,
+    Representation,
+    Representer,
+    make_representer,
+)
 from .settings import DEFAULT_CLUSTER_SETTINGS, ClusterSettings
 from .story import StoryView
 

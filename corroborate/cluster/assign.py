@@ -45,6 +45,14 @@ def day_gap(published: dt.date | None, first: dt.date | None, last: dt.date | No
     return 0
 
 
+def range_gap(first: dt.date | None, last: dt.date | None,
+              other_first: dt.date | None, other_last: dt.date | None) -> int | None:  # fmt: skip
+    """Days between two date ranges (0 when they overlap); None when either is undated."""
+    if first is None or last is None or other_first is None or other_last is None:
+        return None
+    return max(0, (other_first - last).days, (first - other_last).days)
+
+
 def in_window(gap: int | None, settings: ClusterSettings) -> bool:
     """Stories too far away in time are not even candidates."""
     return gap is None or gap <= settings.time_window_days

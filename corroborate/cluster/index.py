@@ -17,7 +17,7 @@ import math
 from array import array
 from collections.abc import Iterable, Mapping
 
-from .assign import Similarity, accepts, day_gap, in_window, preference
+from .assign import Similarity, accepts, day_gap, in_window, preference, range_gap
 from .persist import FrequencyTable, StoryRow, check_assignments, rows_in_restore_order
 from .represent import ClusterDoc, Representation, Representer, make_representer
 from .settings import DEFAULT_CLUSTER_SETTINGS, ClusterSettings
@@ -43,6 +43,11 @@ class StoryIndex:
         self._vocab: dict[str, int] = {}
         self._words: list[str] = []
         self._df = array("i")
+        #: log(df + 1) per term, and log(documents + prior + 1): IDF without a log call per lookup.
+        self._logdf = array("d")
+        self._logn = math.log(settings.idf_prior_docs + 1)
+        #: 1 for names, numbers and days (the "entities" of the entity cosine), 0 for words.
+        self._specific = bytearray()
         self._docs = 0
         self._postings: dict[int, dict[Story, None]] = {}
         self._seq = 0
@@ -66,6 +71,12 @@ class StoryIndex:
             story = self._new_story(doc)
         self._add(story, doc, rep)
         return story.id
+
+    def recluster(self, docs: Iterable[ClusterDoc]) -> StoryIndex:
+        """Batch re-optimisation over ``docs`` (all articles, arrival order); see :mod:`.recluster`."""
+        from .recluster import recluster
+
+        return recluster(self, docs)
 
     def story_of(self, article_id: str) -> str | None:
         story = self._article_story.get(article_id)
@@ -105,9 +116,9 @@ class StoryIndex:
         rows = rows_in_restore_order(rows)
         check_assignments(rows, assignments or {})
         index = cls(settings, representer)
-        index._docs = frequencies.documents
+        index._set_counts(frequencies.documents)
         for term, df in frequencies.frequencies.items():
-            index._df[index._term_id(term)] = df
+            index._set_df(index._term_id(term), df)
         for row in rows:
             index._restore(row)
         for article, story_id in (assignments or {}).items():
@@ -132,8 +143,15 @@ class StoryIndex:
 
     def idf(self, term: int) -> float:
         """Smoothed IDF over the stream so far (plus ``idf_prior_docs`` pseudo-documents)."""
-        n = self._docs + self.settings.idf_prior_docs
-        return math.log((n + 1) / (self._df[term] + 1))
+        return self._logn - self._logdf[term]
+
+    def _set_counts(self, documents: int) -> None:
+        self._docs = documents
+        self._logn = math.log(documents + self.settings.idf_prior_docs + 1)
+
+    def _set_df(self, term: int, df: int) -> None:
+        self._df[term] = df
+        self._logdf[term] = math.log(df + 1)
 
     def _term_id(self, term: str) -> int:
         tid = self._vocab.get(term)
@@ -141,23 +159,20 @@ class StoryIndex:
             tid = self._vocab[term] = len(self._words)
             self._words.append(term)
             self._df.append(0)
+            self._logdf.append(0.0)
+            self._specific.append(term[0] != "w")
         return tid
 
-    def count_frequencies(self, reps: Iterable[Representation]) -> None:
-        """Count a whole batch up front and freeze the counts (recluster replays with final IDF)."""
-        for rep in reps:
-            self._count(rep)
-        self._frozen = True
-
-    def unfreeze(self) -> None:
-        """Let later articles update the document frequencies again."""
-        self._frozen = False
+    def freeze_frequencies(self, frozen: bool = True) -> None:
+        """While frozen, added articles do not change the IDF (recluster rebuilds with fixed counts)."""
+        self._frozen = frozen
 
     def _count(self, rep: Representation) -> None:
         if rep.terms:
-            self._docs += 1
+            self._set_counts(self._docs + 1)
             for term in rep.terms:
-                self._df[self._term_id(term)] += 1
+                tid = self._term_id(term)
+                self._set_df(tid, self._df[tid] + 1)
 
     def _observe(self, rep: Representation) -> dict[int, float]:
         """Count the article (unless frozen); return its idf-weighted unit vector."""
@@ -166,7 +181,9 @@ class StoryIndex:
         return self._query(rep)
 
     def _query(self, rep: Representation) -> dict[int, float]:
-        weighted = {tid: w * self.idf(tid) for tid, w in ((self._term_id(t), w) for t, w in rep.terms.items())}
+        weighted = {
+            tid: w * self.idf(tid) for tid, w in ((self._term_id(t), w) for t, w in rep.terms.items())
+        }
         norm = math.sqrt(sum(w * w for w in weighted.values()))
         return {tid: w / norm for tid, w in weighted.items() if w > 0} if norm else {}
 
@@ -187,27 +204,40 @@ class StoryIndex:
         found = [st for st in votes if in_window(day_gap(doc.published, st.first, st.last), s)]
         return heapq.nsmallest(s.max_candidates, found, key=lambda st: (-votes[st], -st.seq))
 
-    def similarity(self, query: Mapping[int, float], story: Story, dense: tuple[float, ...] | None) -> Similarity:
-        """Cosines of the article with the story centroid: all terms, and names/numbers only."""
+    def similarity(self, query: Mapping[int, float], story: Story, dense: tuple[float, ...] | None,
+                   q_ent: float | None = None) -> Similarity:  # fmt: skip
+        """Cosines of the article with the story centroid: all terms, and names/numbers only.
+
+        ``q_ent`` is the norm of the query's specific (non-word) part, if already known.
+        """
         dot = norm = ent_dot = ent_norm = 0.0
+        logn, logdf, specific, get = self._logn, self._logdf, self._specific, query.get
         for tid, weight in zip(story.terms, story.weights, strict=True):
-            value = weight * self.idf(tid)
-            norm += value * value
-            q = query.get(tid, 0.0)
+            value = weight * (logn - logdf[tid])
+            square = value * value
+            norm += square
+            q = get(tid, 0.0)
             dot += q * value
-            if self._words[tid][0] != "w":
-                ent_norm += value * value
+            if specific[tid]:
+                ent_norm += square
                 ent_dot += q * value
-        q_ent = math.sqrt(sum(w * w for t, w in query.items() if self._words[t][0] != "w"))
+        if q_ent is None:
+            q_ent = self.specific_norm(query)
         lexical = dot / math.sqrt(norm) if norm else 0.0
         entities = ent_dot / (math.sqrt(ent_norm) * q_ent) if ent_norm and q_ent else 0.0
         return Similarity(lexical, entities, story.dense_cosine(dense))
 
+    def specific_norm(self, query: Mapping[int, float]) -> float:
+        """Length of the names/numbers/days part of a query vector."""
+        specific = self._specific
+        return math.sqrt(sum(w * w for t, w in query.items() if specific[t]))
+
     def _best_story(self, query: Mapping[int, float], rep: Representation, doc: ClusterDoc) -> Story | None:
         """The most similar candidate story that passes the join rule, if any."""
         best, best_score = None, -math.inf
+        q_ent = self.specific_norm(query)
         for story in self._candidates(query, doc):
-            sim = self.similarity(query, story, rep.dense)
+            sim = self.similarity(query, story, rep.dense, q_ent)
             if not accepts(sim, day_gap(doc.published, story.first, story.last), self.settings):
                 continue
             score = preference(sim, self.settings)
@@ -227,9 +257,9 @@ class StoryIndex:
     def _add(self, story: Story, doc: ClusterDoc, rep: Representation) -> None:
         """Fold the article into the story centroid and refresh the story's postings."""
         ids = {self._term_id(t): w for t, w in rep.terms.items()}
-        rank = lambda tid, w: (-w * self.idf(tid), self._words[tid])  # noqa: E731
-        merged = merged_terms(story, ids)
-        story.set_terms(top_terms(merged, self.settings.story_terms, rank))
+        logn, logdf, words = self._logn, self._logdf, self._words
+        rank = lambda tid, w: (w * (logn - logdf[tid]), words[tid])  # noqa: E731
+        story.set_terms(top_terms(merged_terms(story, ids), self.settings.story_terms, rank))
         story.add_dense(rep.dense)
         self._touch(story, doc)
         keys = top_terms(dict(zip(story.terms, story.weights, strict=True)), self.settings.index_terms, rank)
@@ -250,6 +280,19 @@ class StoryIndex:
         query = self._query(rep)
         story = self._best_story(query, rep, doc) if query else None
         return story.id if story else None
+
+    def neighbours(self, story_id: str) -> list[tuple[str, Similarity, int | None]]:
+        """Candidate stories near ``story_id`` with their centroid similarity and day gap."""
+        story = self._stories[story_id]
+        weighted = {t: w * self.idf(t) for t, w in zip(story.terms, story.weights, strict=True)}
+        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        query = {t: v / norm for t, v in weighted.items()}
+        found = []
+        for other in self._candidates(query, ClusterDoc(story_id)):
+            if other is not story:
+                gap = range_gap(story.first, story.last, other.first, other.last)
+                found.append((other.id, self.similarity(query, other, None), gap))
+        return found
 
     def _add_duplicate(self, story: Story, doc: ClusterDoc) -> str:
         """A near-duplicate joins its original's story and adds nothing to the centroid."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .settings import DEFAULT_CLUSTER_SETTINGS, ClusterSettings
@@ -46,7 +46,6 @@ class Representation:
     #: Word tokens in the article; 0 means there is nothing to compare.
     length: int = 0
     dense: tuple[float, ...] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Representer(Protocol):
@@ -83,7 +82,7 @@ class LexicalRepresenter:
 def _load_sentence_transformer(model: str) -> Callable[[list[str]], Any]:
     """Import sentence-transformers only when the neural backend is asked for."""
     try:
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+        from sentence_transformers import SentenceTransformer
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
         raise ImportError(
             "the neural story backend needs the optional 'sentence-transformers' package "

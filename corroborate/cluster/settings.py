@@ -55,6 +55,9 @@ class ClusterSettings:
     #: Share of the dense-embedding cosine in the similarity (neural backend only;
     #: not calibrated: the extra was not installed when the thresholds were set).
     dense_weight: float = 0.5
+    #: recluster merges two stories whose centroids reach this cosine (stricter than
+    #: joining: both sides are averages, so their cosine is higher for the same event).
+    merge_similarity: float = 0.40
     # ------------------------------------------------------------ time
     #: Stories whose date range is further than this from the article's date are not candidates.
     time_window_days: int = 14

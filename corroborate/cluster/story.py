@@ -89,6 +89,7 @@ def merged_terms(story: Story, addition: Mapping[int, float]) -> dict[int, float
 
 def top_terms(weights: Mapping[int, float], k: int,
               rank: Callable[[int, float], tuple[float, str]]) -> dict[int, float]:  # fmt: skip
-    """The ``k`` best terms by ``rank`` (idf-weighted, ties by term text: deterministic)."""
-    best = heapq.nsmallest(k, weights.items(), key=lambda item: rank(*item))
-    return dict(best)
+    """The ``k`` highest-ranked terms (rank = idf-weighted weight, then term text: deterministic)."""
+    if len(weights) <= k:
+        return dict(sorted(weights.items(), key=lambda item: rank(*item), reverse=True))
+    return dict(heapq.nlargest(k, weights.items(), key=lambda item: rank(*item)))

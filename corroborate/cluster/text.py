@@ -19,7 +19,6 @@ multi-word name), ``d:`` number, ``s:`` small count (up to 12), ``y:`` year,
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +27,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 #: Words joining the parts of a name ("Bank of England", "Charles de Gaulle").
 _NAME_GLUE = frozenset({"of", "de", "la", "du", "van", "von", "der", "al", "bin", "del"})
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
 _MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -37,7 +41,7 @@ _MONTHS = {
     )
     for name in names.split()
 }  # fmt: skip
-STOPWORDS = frozenset(
+STOPWORDS = _wordset(
     """a about above according across after afterwards again against all almost alone along already also
     although always am among an and another any anyone anything are around as at back be became because
     become been before being below between both but by can could did do does doing done down during each
@@ -52,7 +56,7 @@ STOPWORDS = frozenset(
     were what whatever when whenever where whereas whether which while who whoever whole whom whose why
     will with within without would yet you your yours yourself yourselves told tell tells week weeks
     day days year years time times mr mrs ms dr
-    today yesterday tomorrow news report reports reported reporting reuters ap afp percent""".split()
+    today yesterday tomorrow news report reports reported reporting reuters ap afp percent"""
 )
 
 #: Capitalised by convention, not because they name a participant.
@@ -63,7 +67,8 @@ _NOT_NAMES = STOPWORDS | _WEEKDAYS | frozenset(_MONTHS)
 class Features:
     """Feature counts of one article (title counted ``title_weight`` times)."""
 
-    counts: Counter[str]  # feature -> position-weighted count (floats)
+    #: feature -> position-weighted count
+    counts: dict[str, float]
     #: Number of word tokens seen (for "is this article empty?" decisions).
     length: int
 
@@ -122,7 +127,8 @@ def proper_words(body: list[list[str]], title: list[list[str]]) -> set[str]:
     Capitals count only in body sentences (headlines capitalise every word);
     a word seen in lower case anywhere, headline included, is not a name.
     """
-    capital, lower = set(), set()
+    capital: set[str] = set()
+    lower: set[str] = set()
     for tokens in body:
         capital.update(_token(tok)[0] for tok in tokens[1:] if tok[0].isupper())
     for tokens in [*body, *title]:
@@ -184,12 +190,12 @@ def features(title: str, text: str, title_weight: float = 2.0, lead_weight: floa
     title_sents = [t for t in (_TOKEN.findall(s) for s in sentences(title)) if t]
     body_sents = [t for t in (_TOKEN.findall(s) for s in sentences(text)) if t]
     proper = proper_words(body_sents, title_sents) | _title_only_names(title_sents, body_sents)
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     weighted = [(title_weight, t) for t in title_sents]
     weighted += [(lead_weight if i < lead_sentences else 1.0, t) for i, t in enumerate(body_sents)]
     for weight, tokens in weighted:
         for feature in sentence_features(tokens, proper):
-            counts[feature] += weight
+            counts[feature] = counts.get(feature, 0.0) + weight
     length = sum(len(t) for t in title_sents + body_sents)
     return Features(counts=counts, length=length)
 

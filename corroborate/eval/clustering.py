@@ -41,10 +41,14 @@ def stream_order(docs: Sequence[GoldDoc], order: str, seed: int = 0) -> list[Gol
 
 
 def cluster_docs(docs: Sequence[GoldDoc], settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
-                 backend: str = "lexical") -> dict[str, str]:  # fmt: skip
-    """doc id -> predicted story id, assigning in the given order (streaming)."""
+                 backend: str = "lexical", recluster: bool = False) -> dict[str, str]:  # fmt: skip
+    """doc id -> predicted story id, assigning in the given order (streaming), then optionally reclustered."""
     index = StoryIndex(settings, make_representer(backend, settings))
-    return {d.doc_id: index.assign(ClusterDoc(d.doc_id, d.title, d.text, d.published)) for d in docs}
+    cluster_docs_ = [ClusterDoc(d.doc_id, d.title, d.text, d.published) for d in docs]
+    streamed = {d.id: index.assign(d) for d in cluster_docs_}
+    if not recluster:
+        return streamed
+    return index.recluster(cluster_docs_).export_assignments()
 
 
 def score(docs: Sequence[GoldDoc], predicted: dict[str, str]) -> dict[str, float]:
@@ -97,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR)
     args = parser.parse_args(argv)
     try:
-        result = evaluate_clustering(args.corpus, args.split, args.data_dir, args.backend, args.order, args.seed)
+        result = evaluate_clustering(
+            args.corpus, args.split, args.data_dir, args.backend, args.order, args.seed
+        )
     except CorpusNotFound as exc:
         print(exc, file=sys.stderr)
         return 2

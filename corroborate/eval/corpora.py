@@ -189,9 +189,8 @@ def read_newswcl50(data_dir: Path, split: str = "dev") -> list[GoldDoc]:
 
 # ---------------------------------------------------------------- MEANTIME
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split()
-)}  # fmt: skip
+_MONTH_NAMES = "january february march april may june july august september october november december"
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split(" "))}
 _DATELINE = re.compile(r"^([A-Za-z]+) (\d{1,2}) ?, (\d{4})")
 
 
@@ -258,7 +257,9 @@ def read_meantime(data_dir: Path, gold: str = "headline") -> list[GoldDoc]:
         doc_id = root.get("doc_id") or path.stem
         date = meantime_date(root, sentences[1] if len(sentences) > 1 else "")
         topic = path.parent.name.removeprefix("corpus_")
-        keys[doc_id] = event_instances(root, 0 if gold == "headline" else None) if gold != "topic" else {topic}
+        keys[doc_id] = (
+            event_instances(root, 0 if gold == "headline" else None) if gold != "topic" else {topic}
+        )
         docs.append(GoldDoc(doc_id, sentences[0] if sentences else "", "\n".join(sentences[1:]), "", date))
     story = shared_components(keys)
     return sorted((GoldDoc(d.doc_id, d.title, d.text, story[d.doc_id], d.published) for d in docs),

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .base import Attribution, Extent, TimeExpr
 from .claim_clauses import MIN_WORDS, clause_like, main_scope, negated, split_clauses, stance
-from .claim_lexicon import DENIAL_CUES, HEDGES, NEGATORS, SPEECH_CUES, STOPWORDS, stem, words
+from .claim_lexicon import DENIAL_CUES, HEDGES, NEGATORS, SPEECH_CUES, STANCE, STOPWORDS, stem, words
 from .claim_speakers import Speakers
 from .entities import MentionExpr
 from .numbers import Quantity, find_quantities, number_conflict
@@ -91,7 +91,7 @@ def find_claims(
     [('the bridge will reopen in May', 'speaker', False), ('"We will not wait,"', 'speaker', True)]
     """
     n = len(text)
-    atts = _usable(text, attributions)
+    near = _Near(_usable(text, attributions))
     speakers = Speakers(text, attributions, mentions, mention_entities)
     figures = find_quantities(text, times)
     out: list[ClaimExpr] = []
@@ -100,10 +100,32 @@ def find_claims(
         if hi - lo < 2 or _excluded(lo, hi, excluded):
             continue
         for a, b in split_clauses(text, lo, hi):
-            draft = _claim(text, a, b, atts, speakers)
+            draft = _claim(text, a, b, near.around(a, b), speakers)
             if draft is not None:
                 out.append(_build(draft, speakers, times, figures))
     return out
+
+
+class _Near:
+    """Usable attributions sorted by where their content starts, to find those near a clause."""
+
+    def __init__(self, atts: list[_Att]) -> None:
+        self.atts = sorted(atts, key=lambda a: (a.pieces[0].start, a.index))
+        self.starts = [a.pieces[0].start for a in self.atts]
+        # How far a content start can lie from a clause it overlaps or whose cue it has.
+        self.reach = max(
+            (a.pieces[-1].end - a.pieces[0].start + a.gap + _cue_len(a) for a in atts), default=0
+        )
+
+    def around(self, lo: int, hi: int) -> list[_Att]:
+        """Every attribution whose content overlaps ``[lo, hi)`` or whose cue is in it (and a few more)."""
+        i = bisect_left(self.starts, lo - self.reach)
+        j = bisect_left(self.starts, hi + self.reach)
+        return self.atts[i:j]
+
+
+def _cue_len(a: _Att) -> int:
+    return a.cue.end - a.cue.start if a.cue is not None else 0
 
 
 def _excluded(lo: int, hi: int, excluded: Sequence[Extent]) -> bool:
@@ -290,8 +312,8 @@ def _entities(speakers: Speakers, lo: int, hi: int) -> tuple[int, ...]:
 
 def _build(d: _Draft, speakers: Speakers, times: Sequence[TimeExpr], figures: list[Quantity]) -> ClaimExpr:
     """The claim of a draft, with its polarity read from its content and what lies inside it."""
-    scope = main_scope(d.body)
-    main = d.ws if len(scope) == len(d.body) else words(scope)
+    polar = not (NEGATORS.isdisjoint(d.ws) and STANCE.keys().isdisjoint(d.ws))
+    main = words(main_scope(d.body)) if polar else []
     lo, hi = d.start, d.end
     return ClaimExpr(
         start=lo,
@@ -304,8 +326,8 @@ def _build(d: _Draft, speakers: Speakers, times: Sequence[TimeExpr], figures: li
         entities=_entities(speakers, lo, hi),
         numbers=tuple(q for q in figures if lo <= q.start and q.end <= hi),
         times=tuple(dict.fromkeys([t.value for t in times if lo <= t.start and t.end <= hi])),
-        negated=negated(main) != d.denial,
-        stance=stance(main),
+        negated=(polar and negated(main)) != d.denial,
+        stance=stance(main) if polar else None,
         hedged=not HEDGES.isdisjoint(d.ws),
         key_terms=key_terms(d.ws),
     )

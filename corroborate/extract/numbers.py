@@ -51,8 +51,10 @@ _HEDGE_ALT = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=Tr
 _WORDS = sorted([*WORD_VALUES, "hundred", "thousand", "million", "billion", "dozen"], key=len, reverse=True)
 _NUMBER_WORD = "|".join(_WORDS)
 #: Where a figure may start: a currency sign, a digit not inside a word or a number, a number word.
-_ANCHOR = re.compile(r"[\d$€£¥₹₽₴]")
-_ANCHOR_WORDS = [w for w in _WORDS if w not in ("zero", "one")]
+_ANCHOR_CHARS = "0123456789$€£¥₹₽₴"
+#: Starts of number words ("thir" finds "thirteen" and "thirty"); the regex then reads the word.
+_ANCHOR_WORDS = ["two", "three", "four", "five", "six", "seven", "eigh", "nine", "ten", "eleven", "twe", "thir",
+                 "fif", "forty", "hundred", "thousand", "million", "billion", "dozen"]  # fmt: skip
 #: A figure, matched at an anchor; ``after`` looks ahead at the words it may count.
 QUANTITY = re.compile(
     r"(?P<cur>US\$|[$€£¥₹₽₴])?\s?"
@@ -65,6 +67,9 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_BEFORE = re.compile(rf"\b(?:{_HEDGE_ALT})\s+(?:an?\s+)?$", re.IGNORECASE)
+_HEDGE_ENDS = (
+    tuple(f"{h} " for h in HEDGES) + tuple(f"{h} a " for h in HEDGES) + tuple(f"{h} an " for h in HEDGES)
+)
 
 
 @dataclass(frozen=True)
@@ -159,12 +164,13 @@ def find_quantities(
     for pos in _anchors(text, lo, hi):
         if pos < done:
             continue
+        if any(a <= pos < b for a, b in dated):
+            continue
         m = QUANTITY.match(text, pos, hi)
         if m is None or not (m.group("digits") or m.group("words")) or m.group("ordinal"):
             continue
-        hedge = _HEDGE_BEFORE.search(text, max(lo, pos - 24), pos)
-        start = hedge.start() if hedge else pos
-        if any(a <= pos < b for a, b in dated) or _after_name(text, start):
+        start = _hedge_start(text, max(lo, pos - 24), pos)
+        if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha() and _after_name(text, start):
             continue
         q = _quantity(m, text, start)
         if q is not None:
@@ -173,22 +179,38 @@ def find_quantities(
     return out
 
 
+def _hedge_start(text: str, lo: int, pos: int) -> int:
+    """Where a hedge right before the figure at ``pos`` starts ("about 40" -> its "about"), else ``pos``.
+
+    >>> _hedge_start("in about 40 days", 0, 9), _hedge_start("tabout 40", 0, 7), _hedge_start("some 4", 0, 5)
+    (3, 7, 0)
+    """
+    window = text[lo:pos].lower()
+    if not window.endswith(_HEDGE_ENDS):
+        return pos
+    m = _HEDGE_BEFORE.search(text, lo, pos)
+    return m.start() if m else pos
+
+
 def _anchors(text: str, lo: int, hi: int) -> list[int]:
     """Positions where a figure may start, in order (one regex pass, then a find per number word)."""
     found = []
-    for m in _ANCHOR.finditer(text, lo, hi):
-        i = m.start()
-        if text[i].isdigit() and i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_.,/:-"):
-            continue
-        found.append(i - 2 if text[i - 2 : i] == "US" else i)
+    for ch in _ANCHOR_CHARS:  # a str.find per character beats a regex scan of the whole text
+        i = text.find(ch, lo, hi)
+        while i >= 0:
+            before = text[i - 1] if i > 0 else " "
+            if not ch.isdigit():
+                found.append(i - 2 if text[max(0, i - 2) : i] == "US" else i)
+            elif not (before.isalnum() or before in "_.,/:-"):
+                found.append(i)
+            i = text.find(ch, i + 1, hi)
     low = text.lower()
     for w in _ANCHOR_WORDS:
         i = low.find(w, lo, hi)
         while i >= 0:
-            j = i + len(w)
-            if (i == 0 or not low[i - 1].isalpha()) and (j >= len(low) or not low[j].isalpha()):
+            if i == 0 or not low[i - 1].isalpha():
                 found.append(i - 4 if low[max(0, i - 4) : i] == "one " else i)
-            i = low.find(w, j, hi)
+            i = low.find(w, i + len(w), hi)
     return sorted(found)
 
 

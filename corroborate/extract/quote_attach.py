@@ -17,6 +17,9 @@ from .quote_frames import Frame, trim_content
 if TYPE_CHECKING:
     from .quote_layout import Layout
 
+#: Units looked at before or after a quotation for its speaker (a paragraph rarely holds more;
+#: the bound keeps freak text with thousands of quotations linear).
+_REACH = 12
 #: Paragraphs back that a colon cue ("He continued:") may wait for its quotation.
 _COLON_REACH = 1
 
@@ -73,7 +76,7 @@ def _wanting(layout: Layout, frames: list[list[Frame]], u: int) -> Frame | None:
 def _previous(layout: Layout, frames: list[list[Frame]], u: int) -> Frame | None:
     """The frame before unit ``u`` in its paragraph that last quoted someone, else the last frame."""
     v, last = u - 1, None
-    while v >= 0 and layout.para[v] == layout.para[u]:
+    while v >= max(0, u - _REACH) and layout.para[v] == layout.para[u]:
         for frame in reversed(frames[v]):
             if any(layout.piece_at(p.start) is not None for p in frame.pieces):
                 return frame
@@ -85,7 +88,7 @@ def _previous(layout: Layout, frames: list[list[Frame]], u: int) -> Frame | None
 def _next(layout: Layout, frames: list[list[Frame]], u: int) -> Frame | None:
     """The first frame after unit ``u`` in its paragraph."""
     v = u + 1
-    while v < len(frames) and layout.para[v] == layout.para[u]:
+    while v < min(len(frames), u + _REACH) and layout.para[v] == layout.para[u]:
         if frames[v]:
             return frames[v][0]
         v += 1
@@ -95,9 +98,9 @@ def _next(layout: Layout, frames: list[list[Frame]], u: int) -> Frame | None:
 def _quoting_before(text: str, layout: Layout, frames: list[list[Frame]], u: int) -> Frame | None:
     """A paragraph of quotation alone continues the quote that ended the paragraph before."""
     v = u - 1
-    while v >= 0 and layout.para[v] == layout.para[u]:
+    while v >= max(0, u - _REACH) and layout.para[v] == layout.para[u]:
         v -= 1
-    if v < 0 or layout.para[u] - layout.para[v] > 2 or not frames[v]:
+    if v < 0 or not 0 < layout.para[u] - layout.para[v] <= 2 or not frames[v]:
         return None
     if text[layout.units[u][0]] not in '"“„«':
         return None

@@ -42,11 +42,11 @@ _JOINER = re.compile(r"(?:,\s*(?:and|but|while|whereas)\s|;\s|\s(?:and|but)\s)",
 def unit_frames(text: str, lo: int, hi: int, lexicon: CueLexicon, layout: Layout) -> list[Frame]:
     """Frames of the cues in ``text[lo:hi]``; cues inside quotation marks are quoted words, not cues."""
     frames: list[Frame] = []
-    for m in lexicon.find(text, lo, hi):
-        if layout.piece_at(m.start) is None:
-            frame = build_frame(text, lo, hi, m, frames, layout, lexicon.objects)
-            if frame is not None:
-                frames.append(frame)
+    cues = [m for m in lexicon.find(text, lo, hi) if layout.piece_at(m.start) is None]
+    for m in cues[:MAX_CUES]:  # frames are compared pairwise: bound the work on freak text
+        frame = build_frame(text, lo, hi, m, frames, layout, lexicon.objects)
+        if frame is not None:
+            frames.append(frame)
     for i, frame in enumerate(frames):
         if frame.order in ("pre", "part") and frame.pieces:
             _cut_at_later(text, frame, frames[i + 1 :], layout)
@@ -57,6 +57,8 @@ def unit_frames(text: str, lo: int, hi: int, lexicon: CueLexicon, layout: Layout
     return [f for f in frames if f.form in NESTABLE or not _nested(f, frames)]
 
 
+#: Cues read per unit; news sentences hold a handful, word lists and freak text thousands.
+MAX_CUES = 16
 #: Cues still worth reporting inside another attribution's content ("X said Y told him Z").
 #: Other cues nested that way were wrong four times in five on PolNeAR train.
 NESTABLE = frozenset(
@@ -292,7 +294,11 @@ def _clause_end(text: str, start: int, hi: int, layout: Layout) -> int:
     """End of a content starting at ``start``: a quotation closing on ``,?!.`` ends it (what
     follows is a new clause), otherwise the unit's end bar a trailing adjunct."""
     hit = layout.piece_at(start)
-    if hit is not None and hit[0] == start and text[hit[0] : hit[1]].rstrip(CLOSE_QUOTES)[-1:] in (",", "?", "!", "."):
+    if (
+        hit is not None
+        and hit[0] == start
+        and text[hit[0] : hit[1]].rstrip(CLOSE_QUOTES)[-1:] in (",", "?", "!", ".")
+    ):
         return hit[1]
     return _adjunct_cut(text, start, hi, layout)
 

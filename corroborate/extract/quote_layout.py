@@ -33,7 +33,7 @@ class Layout:
 
     def _join(self, sentences: Sequence[Extent]) -> list[tuple[int, int]]:
         units: list[tuple[int, int]] = []
-        for s in sentences:
+        for s in sorted(sentences, key=lambda e: (e.start, e.end)):
             inside = self.piece_at(s.start)
             if units and inside is not None and inside[0] < units[-1][1]:
                 units[-1] = (units[-1][0], max(s.end, units[-1][1]))

@@ -11,6 +11,15 @@ paragraphs that continue it, are one attribution whose content has several
 
 Quotes that carry no cue of their own take the speaker of the attribution
 before them in the paragraph (else the one after), the news convention.
+
+How it is put together: :mod:`.sentences` and :mod:`.quotemarks` (pairing quote
+marks, multi-paragraph quotes) feed :mod:`.quote_layout` (units: sentences joined
+where a quotation runs across them); :mod:`.speech_verbs` finds cues from the
+mined lexicon ``data/lexicons/cues.tsv``; :mod:`.quote_clauses` decides each cue's
+reading with the helpers of :mod:`.quote_frames` and :mod:`.quote_phrases`
+(subjects, appositives, addressees); :mod:`.quote_special` covers headlines,
+dashes and unknown verbs after a quotation; :mod:`.quote_attach` gives cue-less
+quotations to a neighbour. Closed word lists are in ``data/lexicons/word_lists.txt``.
 """
 
 from __future__ import annotations

@@ -248,8 +248,10 @@ class EntityRegistry:
                 self._buckets.setdefault((sk[0], len(sk)), []).append(sk)
             self._surnames.setdefault(sk, set()).add(r.id)
 
-    def to_rows(self) -> list[dict[str, Any]]:
-        """Plain rows (JSON-ready) that :meth:`from_rows` turns back into this registry."""
+    def to_rows(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Plain rows (JSON-ready) that :meth:`from_rows` turns back into this registry;
+        only those of ``ids`` when given (what one article touched)."""
+        records = self._records.values() if ids is None else (self._records[i] for i in dict.fromkeys(ids))
         return [
             {
                 "id": r.id,
@@ -261,7 +263,7 @@ class EntityRegistry:
                 "mentions": r.mentions,
                 "articles": r.articles,
             }
-            for r in self._records.values()
+            for r in records
         ]
 
     @classmethod

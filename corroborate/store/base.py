@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..model import Article
 
@@ -59,6 +59,14 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search; raises QueryError on bad query syntax."""
+        ...
+
+    def load_entities(self) -> list[dict[str, Any]]:
+        """Every corpus entity record, in creation order."""
+        ...
+
+    def save_entities(self, records: Iterable[dict[str, Any]]) -> None:
+        """Insert or update entity records (as EntityRegistry rows)."""
         ...
 
     def close(self) -> None: ...

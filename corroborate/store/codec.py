@@ -9,11 +9,12 @@ from typing import Any
 
 from ..model import Article, Fix, Metadata, Removed
 from ..offsets import OffsetMap
+from .extraction_codec import extraction_from_json, extraction_to_json
 
 COLUMNS = (
     "id", "external_id", "source", "format", "outlet", "url", "title", "subtitle", "author",
     "author_role", "published", "published_from", "published_evidence", "text", "raw_text",
-    "offsets", "removed", "fixes", "content_hash", "input_hash", "duplicate_of",
+    "offsets", "removed", "fixes", "content_hash", "input_hash", "duplicate_of", "extraction", "entity_ids",
 )  # fmt: skip
 
 _META_FIELDS = tuple(Metadata.__dataclass_fields__)
@@ -35,6 +36,8 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "content_hash": article.content_hash,
         "input_hash": article.input_hash,
         "duplicate_of": article.duplicate_of,
+        "extraction": json.dumps(extraction_to_json(article.extraction), ensure_ascii=False, separators=(",", ":")),
+        "entity_ids": json.dumps(list(article.entity_ids)),
     }
 
 
@@ -53,4 +56,6 @@ def row_to_article(row: Mapping[str, Any]) -> Article:
         content_hash=row["content_hash"],
         input_hash=row["input_hash"],
         duplicate_of=row["duplicate_of"],
+        extraction=extraction_from_json(json.loads(row["extraction"]), row["text"]),
+        entity_ids=tuple(json.loads(row["entity_ids"])),
     )

@@ -40,15 +40,15 @@ def extraction_to_json(x: Extraction) -> dict[str, Any]:
 
 
 def _claim_json(c: Claim) -> list[Any]:
-    numbers = [[n.value, n.unit, _span(n.span), n.hedged] for n in c.numbers]
+    numbers = [[n.value, n.unit, _span(n.span), n.hedge, n.step] for n in c.numbers]
     return [c.id, _span(c.span), c.asserter, _span(c.content), c.asserter_entity, c.quote_id, list(c.entities),
-            numbers, list(c.times), c.negated, c.stance, list(c.key_terms)]  # fmt: skip
+            numbers, list(c.times), c.negated, c.stance, c.hedged, list(c.key_terms)]  # fmt: skip
 
 
 def _claim(v: list[Any], text: str) -> Claim:
-    numbers = tuple(Quantity(n[0], n[1], _need(n[2], text), n[3]) for n in v[7])
+    numbers = tuple(Quantity(n[0], n[1], _need(n[2], text), n[3], n[4]) for n in v[7])
     return Claim(v[0], _need(v[1], text), v[2], _unspan(v[3], text), v[4], v[5], tuple(v[6]), numbers,
-                 tuple(v[8]), v[9], v[10], tuple(v[11]))  # fmt: skip
+                 tuple(v[8]), v[9], v[10], v[11], tuple(v[12]))  # fmt: skip
 
 
 def extraction_from_json(data: dict[str, Any], text: str) -> Extraction:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
+from typing import Any
 
 from ..errors import NotFoundError, QueryError, SchemaError, StoreError
 from ..model import Article
@@ -149,6 +151,18 @@ class SQLiteStore:
                 'e.g. corroborate search \'"peace plan" AND Moscow\''
             ) from exc
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], float(r[5])) for r in rows]
+
+    def load_entities(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self._db.execute("SELECT record FROM entities ORDER BY rowid")]
+
+    def save_entities(self, records: Iterable[dict[str, Any]]) -> None:
+        rows = [(r["id"], r["name"], r["kind"], json.dumps(r, ensure_ascii=False)) for r in records]
+        with self.transaction():
+            self._db.executemany(
+                "INSERT INTO entities (id, name, kind, record) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                "SET name = excluded.name, kind = excluded.kind, record = excluded.record",
+                rows,
+            )
 
     def close(self) -> None:
         self._db.close()

@@ -1,0 +1,28 @@
+"""Corpus-level state that grows as articles arrive: the entity registry (and, with
+clustering, the story index). Loaded from the store once, updated per article,
+written back in the same transaction as the article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .extract.registry import ArticleEntity, EntityRegistry
+from .model import Article
+from .store import Store
+
+
+class Corpus:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.registry = EntityRegistry.from_rows(store.load_entities())
+
+    def link_entities(self, article: Article) -> Article:
+        """Give each local entity of the article its corpus entity id, and save what changed."""
+        local = article.extraction.entities
+        if not local:
+            return article
+        found = [ArticleEntity(e.name, e.kind, e.aliases, e.title, e.role, e.mentions, e.gender) for e in local]
+        ids = self.registry.link(found)
+        self.store.save_entities(self.registry.to_rows(ids))
+        return dataclasses.replace(article, entity_ids=tuple(ids))

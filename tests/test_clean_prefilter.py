@@ -1,0 +1,185 @@
+"""The literal prefilters of the cleaning detectors never reject a text their pattern matches.
+
+A prefilter is a tuple of keys checked with a substring test before an expensive pattern
+runs; it is sound when every match of the pattern contains one of the keys. That is
+proved here from the parsed pattern: each way through it is spelled out as its literal
+text, with a gap wherever it matches something other than fixed characters, and one of
+the keys must lie inside the fixed stretches of every way. The same is then checked on
+examples: the golden cases and known prompts, credits and notices.
+
+All text here is our own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from re import _constants as sre
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+import pytest
+
+from corroborate.clean import bio, captions, embeds, footer, vocab
+from corroborate.clean.paragraphs import split_paragraphs
+from corroborate.clean.vocab import fold, may_match
+
+#: (name, pattern, keys, folded): with ``folded`` the keys are looked for in ``fold(text)``,
+#: otherwise in the text as it is.
+PREFILTERS = [
+    ("STRONG", vocab.STRONG, vocab.STRONG_KEYS, True),
+    ("WEAK", vocab.WEAK, vocab.WEAK_KEYS, True),
+    ("SELF_EVIDENT", vocab.SELF_EVIDENT, vocab.SELF_EVIDENT_KEYS, True),
+    ("SECOND_PERSON", vocab.SECOND_PERSON, vocab.SECOND_PERSON_KEYS, True),
+]
+
+GAP = "\0"
+_LIMIT = 100_000
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _literal_chars(items: sre_parse.SubPattern) -> set[str]:
+    """Every literal character of a parsed pattern, at any depth."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add(chr(av))
+        elif op is sre.SUBPATTERN:
+            found |= _literal_chars(av[3])
+        elif op is sre.BRANCH:
+            for alt in av[1]:
+                found |= _literal_chars(alt)
+        elif op in _REPEATS:
+            found |= _literal_chars(av[2])
+        elif op is sre.ATOMIC_GROUP:
+            found |= _literal_chars(av)
+    return found
+
+
+def _parse(pattern: re.Pattern[str]) -> sre_parse.SubPattern:
+    return sre_parse.parse(pattern.pattern, pattern.flags)
+
+
+@pytest.fixture(scope="module")
+def variants() -> dict[str, set[str]]:
+    """Each literal character of the patterns -> every character IGNORECASE matches it with."""
+    chars = set().union(*(_literal_chars(_parse(p)) for _, p, _, _ in PREFILTERS))
+    any_of = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", re.IGNORECASE)
+    candidates = [chr(i) for i in range(sys.maxunicode + 1) if any_of.fullmatch(chr(i))]
+    return {c: {x for x in candidates if re.fullmatch(re.escape(c), x, re.IGNORECASE)} for c in chars}
+
+
+class _Spell:
+    """Spells out the ways through a parsed pattern (see the module docstring)."""
+
+    def __init__(self, variants: dict[str, set[str]], folded: bool) -> None:
+        self.variants = variants
+        self.folded = folded
+
+    def literal(self, ch: str, ignorecase: bool) -> str:
+        if self.folded:  # every character the pattern may take for ch folds as ch does
+            assert all(fold(x) == fold(ch) for x in self.variants[ch]), ch
+            return fold(ch)
+        return GAP if ignorecase and self.variants[ch] != {ch} else ch
+
+    def sequence(self, items: sre_parse.SubPattern, ignorecase: bool) -> list[str]:
+        ways = [""]
+        for op, av in items:
+            ways = sorted({a + b for a in ways for b in self.item(op, av, ignorecase)})
+            assert len(ways) < _LIMIT
+        return ways
+
+    def item(self, op: object, av: object, ignorecase: bool) -> list[str]:
+        if op is sre.LITERAL:
+            return [self.literal(chr(av), ignorecase)]  # type: ignore[call-overload]
+        if op in _ZERO_WIDTH:
+            return [""]
+        if op is sre.SUBPATTERN:
+            _, add, remove, sub = av  # type: ignore[misc]
+            flag = sre.SRE_FLAG_IGNORECASE
+            return self.sequence(sub, (ignorecase or bool(add & flag)) and not remove & flag)
+        if op is sre.ATOMIC_GROUP:
+            return self.sequence(av, ignorecase)  # type: ignore[arg-type]
+        if op is sre.BRANCH:
+            return [way for alt in av[1] for way in self.sequence(alt, ignorecase)]  # type: ignore[index]
+        if op in _REPEATS:
+            low, high, sub = av  # type: ignore[misc]
+            inner = self.sequence(sub, ignorecase)
+            if high == 1:
+                return ([""] if low == 0 else []) + inner
+            # One repetition and then anything; or, with none required, a gap.
+            return [way + GAP for way in inner] if low else [GAP]
+        return [GAP]  # a class, any character, a back-reference: not fixed text
+
+
+def uncovered(pattern: re.Pattern[str], keys: tuple[str, ...], folded: bool, variants: dict) -> list[str]:
+    """The ways through ``pattern`` that contain none of ``keys`` (empty: the prefilter is sound)."""
+    spell = _Spell(variants, folded)
+    ways = spell.sequence(_parse(pattern), bool(pattern.flags & re.IGNORECASE))
+    return [way.replace(GAP, "…") for way in ways if not any(key in way for key in keys)]
+
+
+@pytest.mark.parametrize("name, pattern, keys, folded", PREFILTERS, ids=[p[0] for p in PREFILTERS])
+def test_prefilter_keys_are_necessary(name: str, pattern: re.Pattern[str], keys, folded, variants) -> None:
+    assert GAP not in "".join(keys)
+    if folded:
+        assert all(key == fold(key) for key in keys)
+    assert uncovered(pattern, keys, folded, variants) == []
+
+
+def test_fold_keeps_positions() -> None:
+    """One character for one, so a match's characters fold where they stand."""
+    assert all(len(fold(chr(i))) == 1 for i in range(sys.maxunicode + 1))
+
+
+def test_spelling_catches_a_missing_key(variants) -> None:
+    assert uncovered(vocab.SECOND_PERSON, ("you",), True, variants) == ["please"]
+
+
+CASES = sorted((Path(__file__).parent / "cases" / "clean").glob("*.json"))
+EXAMPLES = [
+    "Sign up for our newsletter to get the news in your inbox.",
+    "Comments are moderated. Please be respectful or your comment will be removed.",
+    "What do you think? Let us know in the comments.",
+    "Get the app",
+    "Download the Bay Courier app for the latest news.",
+    "Terms of Use | Privacy Policy | Contact Us",
+    "Skip Advertisement",
+    "Paid Post",
+    "Back to top",
+    "Story continues below advertisement",
+    "Tags: ferries, harbour",
+    "Got a news tip? Send us your tips.",
+    "Thank you for reading!",
+    "Already a subscriber? Log in to continue reading.",
+    "ſign up for our newsletter",
+    "SUBSCRIBE NOW",
+    "Become a member today and support independent journalism.",
+    "We use cookies. Accept all cookies or manage cookie settings.",
+    "Never miss a story: follow us on Instagram.",
+    "Like what you read? Give us a share.",
+    "Listen to this article",
+    "Enable JavaScript for unlimited digital access. Two free articles left.",
+    "Don't forget to subscribe!",
+    "Report an error",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(EXAMPLES)
+    for path in CASES:
+        texts += [p.text for p in split_paragraphs(json.loads(path.read_text(encoding="utf-8"))["input"])]
+    return texts
+
+
+def test_prefilters_keep_every_match() -> None:
+    texts = _texts()
+    matched = 0
+    for _, pattern, keys, folded in PREFILTERS:
+        for text in texts:
+            if pattern.search(text):
+                matched += 1
+                assert may_match(keys, fold(text) if folded else text), (pattern.pattern[:40], text)
+    assert matched > 40
