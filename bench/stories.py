@@ -29,6 +29,7 @@ import random
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -111,7 +112,18 @@ def _children(obj: object) -> list[object]:
     return []
 
 
-def run(n: int, seed: int, window: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class BenchResult:
+    articles: int
+    stories: int
+    seconds: float
+    #: stories in the index -> mean ms per article over the following window
+    per_milestone_ms: dict[int, float]
+    deep_bytes: int
+    rss_growth: int | None
+
+
+def run(n: int, seed: int, window: int) -> BenchResult:
     """Stream the articles, timing each assignment; sample timings after each milestone."""
     index = StoryIndex()
     rss_before = rss_bytes()
@@ -130,32 +142,25 @@ def run(n: int, seed: int, window: int) -> dict[str, object]:
             if len(times) < window:
                 times.append(spent)
     rss_after = rss_bytes()
-    return {"articles": index.article_count, "stories": len(index), "seconds": total,
-            "per_milestone_ms": {m: 1000 * sum(t) / len(t) for m, t in sampling.items() if t},
-            "deep_bytes": deep_size(index),
-            "rss_growth": (rss_after - rss_before) if rss_before and rss_after else None}  # fmt: skip
+    growth = rss_after - rss_before if rss_before and rss_after else None
+    per_milestone = {m: 1000 * sum(t) / len(t) for m, t in sampling.items() if t}
+    return BenchResult(index.article_count, len(index), total, per_milestone, deep_size(index), growth)
 
 
-def report(result: dict[str, object]) -> str:
-    articles_n = int(result["articles"])  # type: ignore[call-overload]
-    seconds = float(result["seconds"])  # type: ignore[arg-type]
-    lines = [f"articles {articles_n}, stories {result['stories']}, assignment {seconds:.1f} s "
-             f"= {articles_n / seconds:.0f} articles/s"]  # fmt: skip
-    milestones: dict[int, float] = result["per_milestone_ms"]  # type: ignore[assignment]
-    for m, ms in milestones.items():
-        lines.append(f"  per-article time after {m:>7,} stories: {ms:.2f} ms")
-    if MILESTONES[0] in milestones and len(milestones) > 1:
-        last = max(milestones)
-        lines.append(
-            f"  ratio {last:,} / {MILESTONES[0]:,} stories: {milestones[last] / milestones[MILESTONES[0]]:.2f}x"
-        )
-    lines.append(
-        f"  index objects: {int(result['deep_bytes']) / articles_n:.0f} bytes per article (deep size)"
-    )  # type: ignore[call-overload]
-    if result["rss_growth"] is not None:
-        lines.append(
-            f"  resident memory growth: {int(result['rss_growth']) / articles_n:.0f} bytes per article"
-        )  # type: ignore[call-overload]
+def report(result: BenchResult) -> str:
+    n = result.articles
+    lines = [f"articles {n}, stories {result.stories}, assignment {result.seconds:.1f} s "
+             f"= {n / result.seconds:.0f} articles/s"]  # fmt: skip
+    timings = result.per_milestone_ms
+    for milestone, ms in timings.items():
+        lines.append(f"  per-article time after {milestone:>7,} stories: {ms:.2f} ms")
+    if MILESTONES[0] in timings and len(timings) > 1:
+        last = max(timings)
+        ratio = timings[last] / timings[MILESTONES[0]]
+        lines.append(f"  ratio {last:,} / {MILESTONES[0]:,} stories: {ratio:.2f}x")
+    lines.append(f"  index objects: {result.deep_bytes / n:.0f} bytes per article (deep size)")
+    if result.rss_growth is not None:
+        lines.append(f"  resident memory growth: {result.rss_growth / n:.0f} bytes per article")
     return "\n".join(lines)
 
 

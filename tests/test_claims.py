@@ -371,4 +371,4 @@ def test_find_claims_never_raises_and_stays_in_the_text(text: str, data: st.Data
         assert 0 <= c.start <= c.end <= n
         assert c.start <= c.content_start <= c.content_end <= c.end
         assert c.asserter in ("outlet", "speaker")
-        assert all(0 <= q.start <= q.end <= n for q in c.numbers)
+        assert all(0 <= q.start <= q.end <= n and text[q.start : q.end] == q.text for q in c.numbers)

@@ -21,7 +21,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from corroborate.clean import bio, captions, embeds, footer, vocab
+from corroborate.clean import vocab
 from corroborate.clean.paragraphs import split_paragraphs
 from corroborate.clean.vocab import fold, may_match
 

@@ -34,7 +34,8 @@ def test_ingest_export_search(tmp_path):
     assert result.exit_code == 0
     assert "ingested 1, duplicates 0, failed 0" in result.output
     records = [json.loads(line) for line in run("--db", db, "export").output.splitlines()]
-    assert [r["type"] for r in records] == ["article"]
+    assert [r["type"] for r in records if r["type"] != "entity"] == ["article"]
+    assert any(r["type"] == "entity" and r["name"] == "Mara Quist" for r in records)
     assert "Harbour Bridge" in run("--db", db, "search", "bridge").output
 
 

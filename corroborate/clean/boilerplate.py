@@ -30,13 +30,19 @@ from .verdict import Context, Detector, Verdict
 from .vocab import (
     IMPERATIVE,
     SECOND_PERSON,
+    SECOND_PERSON_KEYS,
     SELF_EVIDENT,
+    SELF_EVIDENT_KEYS,
     SITE_VOICE,
     STRONG,
+    STRONG_KEYS,
     WEAK,
+    WEAK_KEYS,
     ends_sentence,
+    fold,
     is_label,
     is_link_row,
+    may_match,
     reports_speech,
 )
 
@@ -67,16 +73,29 @@ def prompt_score(text: str) -> int:
     n = len(text.split())
     if n > MAX_WORDS:
         return 0
-    label = is_label(text) or (n <= 12 and bool(SELF_EVIDENT.search(text))) or is_link_row(text)
-    strong = min(len(STRONG.findall(text)), 2) or int(label)
-    weak = min(len({m.lower() for m in WEAK.findall(text)}), 3)
-    if not strong and weak < 2:
+    low = fold(text)
+    label = is_label(text) or (n <= 12 and _self_evident(text, low)) or is_link_row(text)
+    strong = (min(len(STRONG.findall(text)), 2) if may_match(STRONG_KEYS, low) else 0) or int(label)
+    maybe_weak = may_match(WEAK_KEYS, low)
+    if not strong and not maybe_weak:
+        return 0  # neither strong nor two weak words
+    if not label and not _addressed(text, low):
         return 0
-    addressed = bool(SECOND_PERSON.search(text) or IMPERATIVE.search(text) or SITE_VOICE.search(text))
-    if not addressed and not label:
+    weak = min(len({m.lower() for m in WEAK.findall(text)}), 3) if maybe_weak else 0
+    if not strong and weak < 2:
         return 0
     score = 3 * strong + weak + 1 + (n <= 25)
     return score - 4 if reports_speech(text) else score
+
+
+def _self_evident(text: str, low: str) -> bool:
+    return may_match(SELF_EVIDENT_KEYS, low) and bool(SELF_EVIDENT.search(text))
+
+
+def _addressed(text: str, low: str) -> bool:
+    """The paragraph addresses the reader, or the site speaks."""
+    you = may_match(SECOND_PERSON_KEYS, low) and SECOND_PERSON.search(text)
+    return bool(you or IMPERATIVE.search(text) or SITE_VOICE.search(text))
 
 
 def _is_heading(p: Paragraph) -> bool:

@@ -9,10 +9,11 @@ corpus entities.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from ..model import Article, Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef
+from ..model import Article, Claim, Extraction, LocalEntity, Mention, Quantity, Quote, TimeRef
 from ..settings import Settings
 from .base import Attribution, Extent
 from .claims import ClaimExpr, find_claims
@@ -43,7 +44,8 @@ def speaker_mention(source: Extent | None, mentions: Sequence[MentionExpr], loca
         return None
     inside = [i for i, m in enumerate(mentions) if m.start < source.end and source.start < m.end and local[i] >= 0]
     people = [i for i in inside if mentions[i].kind == "PERSON"]
-    return (people or inside or [None])[-1]
+    chosen = people or inside
+    return chosen[-1] if chosen else None
 
 
 def _quotes(article: Article, atts: Sequence[Attribution], mentions: Sequence[MentionExpr],
@@ -94,9 +96,7 @@ def extract_article(article: Article, settings: Settings) -> Article:
 
 
 def _with(article: Article, extraction: Extraction) -> Article:
-    import dataclasses
-
     return dataclasses.replace(article, extraction=extraction)
 
 
-__all__ = ["Span", "extract_article"]
+__all__ = ["extract_article"]

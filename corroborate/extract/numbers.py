@@ -1,7 +1,8 @@
 """Numbers with what they count: "12 killed", "a 28-point plan", "$3 million", "6 percent",
 "twelve", "within 100 days", "about 1,200 homeless".
 
-:func:`find_quantities` scans a text once; :func:`number_conflict` says whether two figures
+:func:`find_quantities` looks where a figure may start (a digit, a currency sign, a number
+word) and reads it there with one regex; :func:`number_conflict` says whether two figures
 for the same thing disagree beyond the rounding and hedging with which they were written
 ("about 140" does not contradict 143; "more than 140" does not contradict 160).
 """
@@ -193,9 +194,10 @@ def _hedge_start(text: str, lo: int, pos: int) -> int:
 
 
 def _anchors(text: str, lo: int, hi: int) -> list[int]:
-    """Positions where a figure may start, in order (one regex pass, then a find per number word)."""
+    """Positions where a figure may start, in order: ``str.find`` per anchor character and per
+    number-word start, which beats any regex scan of the whole text."""
     found = []
-    for ch in _ANCHOR_CHARS:  # a str.find per character beats a regex scan of the whole text
+    for ch in _ANCHOR_CHARS:
         i = text.find(ch, lo, hi)
         while i >= 0:
             before = text[i - 1] if i > 0 else " "
@@ -205,6 +207,8 @@ def _anchors(text: str, lo: int, hi: int) -> list[int]:
                 found.append(i)
             i = text.find(ch, i + 1, hi)
     low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") lower-case to two: keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for w in _ANCHOR_WORDS:
         i = low.find(w, lo, hi)
         while i >= 0:

@@ -57,7 +57,7 @@ def extraction_from_json(data: dict[str, Any], text: str) -> Extraction:
     return Extraction(
         sentences=tuple(_need(s, text) for s in data["sentences"]),
         entities=tuple(
-            LocalEntity(e[0], e[1], e[2], tuple(e[3]), e[4], tuple(e[5]) if e[5] else None, e[6], e[7])  # type: ignore[arg-type]
+            LocalEntity(e[0], e[1], e[2], tuple(e[3]), e[4], tuple(e[5]) if e[5] else None, e[6], e[7])
             for e in data["entities"]
         ),
         mentions=tuple(Mention(_need(m[0], text), m[1], m[2]) for m in data["mentions"]),
