@@ -12,17 +12,23 @@ from .model import Article
 from .store import Store
 
 
+def link_entities(registry: EntityRegistry, article: Article) -> Article:
+    """The article with each local entity given its corpus entity id (the registry learns them)."""
+    local = article.extraction.entities
+    if not local:
+        return article
+    found = [ArticleEntity(e.name, e.kind, e.aliases, e.title, e.role, e.mentions, e.gender) for e in local]
+    return dataclasses.replace(article, entity_ids=tuple(registry.link(found)))
+
+
 class Corpus:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.registry = EntityRegistry.from_rows(store.load_entities())
 
     def link_entities(self, article: Article) -> Article:
-        """Give each local entity of the article its corpus entity id, and save what changed."""
-        local = article.extraction.entities
-        if not local:
-            return article
-        found = [ArticleEntity(e.name, e.kind, e.aliases, e.title, e.role, e.mentions, e.gender) for e in local]
-        ids = self.registry.link(found)
-        self.store.save_entities(self.registry.to_rows(ids))
-        return dataclasses.replace(article, entity_ids=tuple(ids))
+        """Link the article's entities and save the entity records that changed."""
+        linked = link_entities(self.registry, article)
+        if linked.entity_ids:
+            self.store.save_entities(self.registry.to_rows(linked.entity_ids))
+        return linked

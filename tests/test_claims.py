@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corroborate.extract.base import Attribution, Extent, TimeExpr
-from corroborate.extract.claim_clauses import main_scope, negated, split_clauses, stance
+from corroborate.extract.claim_clauses import clause_like, main_scope, negated, split_clauses, stance
 from corroborate.extract.claim_lexicon import stem, words
 from corroborate.extract.claims import ClaimExpr, find_claims
 from corroborate.extract.entities import MentionExpr, find_mentions
@@ -183,6 +183,19 @@ def test_questions_fragments_and_excluded_captions_are_no_claims() -> None:
     caption = Extent(caption_start, text.index("\n", caption_start))
     found = claims_of(text, excluded=(caption,))
     assert [span(text, c) for c in found] == ["Divers recovered the second engine from the wreck on Monday."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_clause"),
+    [
+        ("The new ferry carries a crew of nine.", True),
+        ("Two hikers died on the ridge.", True),
+        ("Rescue boats near the harbour at dawn.", False),
+        ("Lena Ostrova, Harbour Radio, Port Ellis.", False),
+    ],
+)
+def test_clause_needs_a_verb(sentence: str, is_clause: bool) -> None:
+    assert clause_like(words(sentence)) is is_clause
 
 
 def test_quoted_question_is_no_claim() -> None:

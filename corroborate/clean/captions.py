@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .paragraphs import Paragraph
 from .verdict import Context, Verdict
+from .vocab import may_match
 
 #: Picture libraries: a credit even when the name closes a sentence ("... in Paris. Getty Images").
 LIBRARIES = (
@@ -43,6 +44,12 @@ _END = r"[\s.)\]]*$"
 _TRAILING = re.compile(
     rf"(?:^|[\s(\[]){_SLASHED}{_END}|(?:\||[.!?:]\s|^)\s*{LIBRARIES}{_END}"
     rf"|(?:[.!?]\s|^)(?:File photo|Handout photo|Photo illustration){_END}"
+)
+#: Prefilter: every match of ``_TRAILING`` contains one of these (tests/test_clean_prefilter.py).
+_TRAILING_KEYS = (
+    "/", "Image", "Shutterstock", "Alamy", "iStock", "NurPhoto", "LightRocket", "ZUMA", "Corbis",
+    "FilmMagic", "Wikimedia Commons", "Flickr", "Unsplash", "Pexels", "File photo", "Handout photo",
+    "Photo illustration",
 )
 #: A paragraph that is only a credit: "Getty.", "Handout/Reuters.", "Facebook/Jane Roe",
 #: "Jane Roe/The Daily Example" (two capitalised names either side of a slash).
@@ -101,7 +108,7 @@ def caption_reason(text: str) -> str | None:
         return "a credit line"
     if _bracket_credit(text):
         return "ends with a bracketed photo credit"
-    if _TRAILING.search(text):
+    if may_match(_TRAILING_KEYS, text) and _TRAILING.search(text):
         return "ends with an agency credit"
     if _LEADING.search(text):
         return "opens with a photo or credit label"

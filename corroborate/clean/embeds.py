@@ -9,6 +9,7 @@ when it sits near a signature, and a plain duplicate otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from .paragraphs import Paragraph
 from .verdict import Context, Verdict
-from .vocab import DATE, SOCIAL
+from .vocab import DATE, SOCIAL, may_match
 
 _HANDLE = r"\(\s*@[A-Za-z0-9_.]{1,50}(?:@[A-Za-z0-9_.-]{1,60})?\s*\)"
 #: "— Name (@handle) November 27, 2025" / "- Name (@handle) 27 Nov 2025" / "— Name (@handle) on X".
@@ -29,6 +30,11 @@ _SIGNATURE = re.compile(
     rf"|^Posted by [^\n]{{1,80}}? on (?:\w+day,? )?{DATE}\s*$"
 )
 _POST_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+")
+#: Prefilters: every match of the pattern contains one of these (tests/test_clean_prefilter.py).
+_SIGNATURE_KEYS = ("@", "A post shared by", "View this post on", "Posted by ")
+_POST_LINK_KEYS = ("pic.twitter.com/", "://t.co/")
+#: What a truncated paragraph ends with (before spaces): the cheap test before ``_TRUNCATED``.
+_ELLIPSES = ("\u2026", "...", "\ufffd")
 _QUOTES = re.compile(r"[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
 _TRUNCATED = re.compile(r"\s*(?:\u2026|\.\.\.|\ufffd)+\s*$")
 _SENTENCE_GAP = re.compile(r"[.!?:;]\s$")
@@ -64,9 +70,12 @@ def is_signature(p: Paragraph) -> bool:
     >>> is_signature(Paragraph(0, 0, 0, "She posted on X on May 2, 2024, that it was a great day."))
     False
     """
-    if p.words > 100:
+    words = p.words
+    if words > 100:
         return False
-    return bool(_SIGNATURE.search(p.text) or (_POST_LINK.search(p.text) and p.words <= 80))
+    if may_match(_SIGNATURE_KEYS, p.text) and _SIGNATURE.search(p.text):
+        return True
+    return bool(may_match(_POST_LINK_KEYS, p.text) and _POST_LINK.search(p.text) and words <= 80)
 
 
 def _aligned(haystack: str, start: int, end: int, truncated: bool) -> bool:
@@ -87,14 +96,27 @@ class Needle:
     @classmethod
     def of(cls, text: str) -> Needle:
         # A repeated quote may close with "." where the article had "," before "she said".
-        return cls(
-            normalise(_TRUNCATED.sub("", text)).rstrip(".!?,;:"),
-            normalise(text),
-            bool(_TRUNCATED.search(text)),
-        )
+        whole = normalise(text)
+        truncated = text.rstrip().endswith(_ELLIPSES) and bool(_TRUNCATED.search(text))
+        return cls((normalise(_TRUNCATED.sub("", text)) if truncated else whole).rstrip(".!?,;:"), whole, truncated)
 
     def key(self) -> tuple[str, ...]:
         return tuple(self.text.split(maxsplit=_KEY_WORDS)[:_KEY_WORDS])
+
+
+@functools.lru_cache(maxsize=4096)
+def _prepared(text: str) -> tuple[Needle, int, tuple[str, ...]]:
+    """A paragraph's needle, its word count, and the words it is looked up by (see :class:`Seen`)."""
+    needle = Needle.of(text)
+    return needle, len(needle.text.split()), needle.key()
+
+
+@functools.lru_cache(maxsize=4096)
+def _indexed(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """A paragraph normalised, and the first words of each of its sentences."""
+    norm = _prepared(text)[0].whole
+    starts = (0, *(m.end() for m in _SENTENCE_START.finditer(norm)))
+    return norm, tuple(tuple(norm[i : i + 200].split(maxsplit=_KEY_WORDS)[:_KEY_WORDS]) for i in starts)
 
 
 def _found_in(needle: Needle, haystack: str) -> bool:
@@ -129,36 +151,30 @@ class Seen:
             self.add(text)
 
     def add(self, text: str) -> None:
-        norm = normalise(text)
+        norm, keys = _indexed(text)
         self.exact.add(norm)
         self.all.append(norm)
-        for start in (0, *(m.end() for m in _SENTENCE_START.finditer(norm))):
-            key = tuple(norm[start : start + 200].split(maxsplit=_KEY_WORDS)[:_KEY_WORDS])
+        for key in keys:
             self.by_key.setdefault(key, []).append(norm)
 
-    def holds(self, needle: Needle, partial: bool) -> bool:
-        """An exact repeat, or when ``partial`` a repeat of whole sentences."""
+    def holds(self, text: str, partial: bool) -> bool:
+        """``text`` repeats seen text exactly, or when ``partial`` repeats whole sentences of it."""
+        needle, words, key = _prepared(text)
         if needle.whole in self.exact:
             return True
         if not partial:
             return False
-        key = needle.key()
-        candidates = (
-            self.by_key.get(key, [])
-            if len(key) == _KEY_WORDS and len(needle.text.split()) > _KEY_WORDS
-            else self.all
-        )
+        candidates = self.by_key.get(key, []) if len(key) == _KEY_WORDS and words > _KEY_WORDS else self.all
         return any(_found_in(needle, h) for h in candidates)
 
 
 def _repeats_any(p: Paragraph, seen: Seen, min_words: int, by_embed: bool) -> bool:
     """An exact repeat of text ``seen``, or (short paragraphs only) of whole sentences of
     it; away from an embed a partial repeat must be long enough not to be a refrain."""
-    needle = Needle.of(p.text)
-    words = len(needle.text.split())
+    words = _prepared(p.text)[1]
     if words < min_words:
         return False
-    return seen.holds(needle, partial=p.words <= _PROSE_WORDS and (by_embed or words >= _PARTIAL_WORDS))
+    return seen.holds(p.text, partial=p.words <= _PROSE_WORDS and (by_embed or words >= _PARTIAL_WORDS))
 
 
 def _signatures(paragraphs: Sequence[Paragraph], taken: Mapping[int, Verdict]) -> dict[int, Verdict]:

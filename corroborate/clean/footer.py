@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from .paragraphs import Paragraph
 from .verdict import Context, Verdict
-from .vocab import REPORTING
+from .vocab import REPORTING, fold, may_match
 
 #: "© 2024 ...", "(c) 2024 ...", "Copyright 2024 ...", "Copyright © ...", "Copyright by ...".
 _NOTICE = re.compile(
@@ -26,6 +26,9 @@ _OWNER = re.compile(
     r"(?P<owner>[A-Z](?:[^.|;\u2022]|\.(?=[a-z]{2,}\b))*)",
     re.IGNORECASE,
 )
+#: Prefilters (on the folded text): every match contains one of these (tests/test_clean_prefilter.py).
+_NOTICE_KEYS = ("\u00a9", "&copy;", "(c)", "copyright")
+_RESERVED_KEYS = ("all rights reserved", "may not be", "written permission")
 _NOT_AN_OWNER = re.compile(r"^(?:all rights|this material|the material|copyright)", re.IGNORECASE)
 _MAX_WORDS = 60
 
@@ -55,9 +58,10 @@ def copyright_reason(text: str) -> str | None:
     """
     if len(text.split()) > _MAX_WORDS:
         return None
-    if _NOTICE.search(text):
+    low = fold(text)
+    if may_match(_NOTICE_KEYS, low) and _NOTICE.search(text):
         return "a copyright notice"
-    if _RESERVED.search(text) and not REPORTING.search(text):
+    if may_match(_RESERVED_KEYS, low) and _RESERVED.search(text) and not REPORTING.search(text):
         return "reserves the publisher's rights"
     return None
 

@@ -337,7 +337,8 @@ def holiday(g: Groups, c: Ctx) -> Result:
     ]
     tense = step or c.tense()
     pool = (
-        [d for d in options if (d < c.anchor if tense == "past" else d > c.anchor)]
+        # The anchor day itself counts either way: "wished a happy Thanksgiving" on Thanksgiving.
+        [d for d in options if (d <= c.anchor if tense == "past" else d >= c.anchor)]
         if tense in ("past", "future")
         else []
     )
