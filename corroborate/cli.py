@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from . import api
+from .cli_eval import eval_group
 from .errors import CorroborateError
 from .model import IngestResult
 from .settings import Settings
@@ -121,6 +122,9 @@ def demo(ctx: click.Context) -> None:
         for article in store.iter_articles():
             click.echo(_describe(article))
     click.echo(f"\nStore: {db}  (try: corroborate --db {db} search \"<words>\", or export)")
+
+
+cli.add_command(eval_group)
 
 
 def main() -> None:

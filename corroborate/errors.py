@@ -36,3 +36,7 @@ class QueryError(CorroborateError):
 
 class NotFoundError(CorroborateError):
     """An id names nothing in the store."""
+
+
+class DataNotFound(CorroborateError, FileNotFoundError):
+    """Evaluation data is absent; harnesses say so and the caller skips."""

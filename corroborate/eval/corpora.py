@@ -44,6 +44,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DataNotFound
+
 #: Default location of the shared evaluation data, relative to the working directory.
 DEFAULT_DATA_DIR = "../shared/data"
 
@@ -56,8 +58,8 @@ _NO_SPACE_AFTER = re.compile(r"([(\[{$#]|``) ")
 _URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
 
 
-class CorpusNotFound(FileNotFoundError):
-    """The evaluation data is absent; callers print the message and skip."""
+#: One exception for absent evaluation data across harnesses.
+CorpusNotFound = DataNotFound
 
 
 @dataclass(frozen=True)

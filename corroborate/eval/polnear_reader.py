@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorroborateError
+from ..errors import DataNotFound
 
 #: Character ranges of one annotated span (several when discontinuous).
 Frags = tuple[tuple[int, int], ...]
@@ -25,8 +25,8 @@ _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t?")
 _E_LINE = re.compile(r"^E\d+\t(.*)$")
 
 
-class CorpusMissing(CorroborateError):
-    """The evaluation corpus is not on this machine (it is never shipped with the project)."""
+#: One exception for absent evaluation data across harnesses.
+CorpusMissing = DataNotFound
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorroborateError
+from ..errors import DataNotFound
 from ..extract.base import TimeExpr
 from ..extract.times import find_times
 from .timex_metrics import match, score_documents
@@ -36,8 +36,8 @@ SPLITS = ("all", "train", "dev")
 Extractor = Callable[[str, dt.date | None], list[TimeExpr]]
 
 
-class DataMissing(CorroborateError, FileNotFoundError):
-    """The evaluation corpus is not on this machine; callers report the run as skipped."""
+#: One exception for absent evaluation data across harnesses.
+DataMissing = DataNotFound
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,29 @@
+"""The reconcile stage's settings, each default documented with why it is what it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReconcileSettings:
+    #: Average-linkage similarity at or above which two claim groups merge. Calibrated on the
+    #: ECB+ train split (``python -m corroborate.eval.alignment --corpus ecbplus --sweep``).
+    link_threshold: float = 0.34
+    #: A feature found in more than this share of a story's claims is ubiquitous (the story's
+    #: main actors and topic words) and never counts as the core two claims share.
+    ubiquity_share: float = 0.2
+    #: ... but a feature in at most this many claims is never ubiquitous (small stories).
+    ubiquity_floor: int = 2
+    #: Claims an outlet puts first: its lead.
+    lead_claims: int = 2
+    #: Claims starting after this share of the text are buried.
+    buried_from: float = 2 / 3
+    #: Longest summary and timeline text, in characters.
+    summary_chars: int = 160
+    timeline_chars: int = 140
+    #: Word overlap at or above which two quotations are the same words (speaker conflicts).
+    same_words: float = 0.6
+
+
+DEFAULT = ReconcileSettings()
