@@ -12,12 +12,12 @@ reports:
   them (``deep``), and the growth of resident memory (``VmRSS`` in
   ``/proc/self/status``) while the index was built.
 
-Articles come from ``bench/corpus.py``'s ``generate_articles`` (one event
-per article by default, so that the number of stories grows with the
-stream); if that module is missing a small built-in template generator is
-used instead.
+Articles come from ``bench/corpus.py``'s ``generate_articles`` with four
+generator events per article by default, so that the number of stories
+grows with the stream (about 100k stories after 160k articles); if that
+module is missing a small built-in template generator is used instead.
 
-    python bench/stories.py --n 120000      # full run (a few minutes)
+    python bench/stories.py                 # full run, 160k articles (about 10 minutes)
     python bench/stories.py --n 3000        # quick check
 """
 
@@ -59,13 +59,13 @@ def fallback_articles(n: int, seed: int = 0) -> Iterator[dict[str, str | None]]:
                "published": day.isoformat()}  # fmt: skip
 
 
-def articles(n: int, seed: int) -> Iterator[dict[str, str | None]]:
-    """The shared generator when present, one event per article; else the fallback."""
+def articles(n: int, seed: int, events_per_article: float) -> Iterator[dict[str, str | None]]:
+    """The shared generator when present (``events_per_article * n`` events); else the fallback."""
     try:
         from corpus import generate_articles
     except ImportError:
         return fallback_articles(n, seed)
-    return generate_articles(n, seed, events=n)
+    return generate_articles(n, seed, events=max(1, int(n * events_per_article)))
 
 
 def to_doc(record: dict[str, str | None]) -> ClusterDoc:
@@ -123,14 +123,14 @@ class BenchResult:
     rss_growth: int | None
 
 
-def run(n: int, seed: int, window: int) -> BenchResult:
+def run(n: int, seed: int, window: int, events_per_article: float = 4.0) -> BenchResult:
     """Stream the articles, timing each assignment; sample timings after each milestone."""
     index = StoryIndex()
     rss_before = rss_bytes()
     total = 0.0
     pending = list(MILESTONES)
     sampling: dict[int, list[float]] = {}
-    for record in articles(n, seed):
+    for record in articles(n, seed, events_per_article):
         doc = to_doc(record)
         started = time.perf_counter()
         index.assign(doc)
@@ -166,11 +166,17 @@ def report(result: BenchResult) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Story assignment benchmark.")
-    parser.add_argument("--n", type=int, default=120_000, help="articles to stream (default 120000)")
+    parser.add_argument("--n", type=int, default=160_000, help="articles to stream (default 160000)")
+    parser.add_argument(
+        "--events-per-article",
+        type=float,
+        default=4.0,
+        help="generator events per article; high values give many small stories (default 4)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--window", type=int, default=1000, help="articles timed after each milestone")
     args = parser.parse_args(argv)
-    print(report(run(args.n, args.seed, args.window)))
+    print(report(run(args.n, args.seed, args.window, args.events_per_article)))
     return 0
 
 

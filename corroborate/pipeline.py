@@ -59,8 +59,12 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
 )
 
 
-def run_stages(value: Any, settings: Settings, stages: tuple[Stage, ...] = ARTICLE_STAGES) -> Any:
-    for stage in stages:
+def stages_for(settings: Settings) -> tuple[Stage, ...]:
+    return ARTICLE_STAGES if settings.extract else tuple(s for s in ARTICLE_STAGES if s.name != "extract")
+
+
+def run_stages(value: Any, settings: Settings, stages: tuple[Stage, ...] | None = None) -> Any:
+    for stage in stages_for(settings) if stages is None else stages:
         if not isinstance(value, stage.takes):
             raise StageContractError(f"stage {stage.name!r} takes {stage.takes.__name__}, got {type(value).__name__}")
         value = stage.run(value, settings)

@@ -33,6 +33,9 @@ class Settings:
     near_duplicate_containment: float = 0.8
     #: Paragraphs with fewer words are never taken as repeated embed text.
     embed_repeat_min_words: int = 5
+    #: Run the extract stage (entities, quotes, times, claims) at ingest; off gives a faster,
+    #: intake-only store (used to benchmark intake alone).
+    extract: bool = True
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

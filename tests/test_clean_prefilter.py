@@ -13,6 +13,7 @@ All text here is our own.
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -28,10 +29,14 @@ from corroborate.clean.vocab import fold, may_match
 #: (name, pattern, keys, folded): with ``folded`` the keys are looked for in ``fold(text)``,
 #: otherwise in the text as it is.
 PREFILTERS = [
-    ("STRONG", vocab.STRONG, vocab.STRONG_KEYS, True),
+    *(
+        (f"STRONG[{i}]", re.compile(alternative, vocab.STRONG.flags), vocab.STRONG_PHRASES.keys_of(i), True)
+        for i, alternative in enumerate(vocab.STRONG_PHRASES.alternatives)
+    ),
     ("WEAK", vocab.WEAK, vocab.WEAK_KEYS, True),
     ("SELF_EVIDENT", vocab.SELF_EVIDENT, vocab.SELF_EVIDENT_KEYS, True),
     ("SECOND_PERSON", vocab.SECOND_PERSON, vocab.SECOND_PERSON_KEYS, True),
+    ("SITE_VOICE after the start", re.compile(vocab._SITE_NAMED, re.IGNORECASE), vocab._SITE_NAMED_KEYS, True),
     ("captions._TRAILING", captions._TRAILING, captions._TRAILING_KEYS, False),
     ("footer._NOTICE", footer._NOTICE, footer._NOTICE_KEYS, True),
     ("footer._RESERVED", footer._RESERVED, footer._RESERVED_KEYS, True),
@@ -200,3 +205,88 @@ def test_prefilters_keep_every_match() -> None:
                 matched += 1
                 assert may_match(keys, fold(text) if folded else text), (pattern.pattern[:40], text)
     assert matched > 40
+
+
+def _random_texts(count: int, seed: int = 7) -> list[str]:
+    """Texts stitched from the keys, words of the examples, punctuation and the characters
+    IGNORECASE treats specially, in random case: near misses and matches of every pattern."""
+    rng = random.Random(seed)
+    pieces = [word for text in EXAMPLES for word in text.split()]
+    pieces += [key for _, _, keys, _ in PREFILTERS for key in keys]
+    pieces += ["\u017f", "\u0130", "\u0131", "\u212a", "\u00a9", "(c)", "|", "/", ":", ".", "\u2019", "@"]
+    texts = []
+    for _ in range(count):
+        chosen = rng.choices(pieces, k=rng.randint(1, 12))
+        text = rng.choice([" ", "", ". "]).join(chosen)
+        texts.append("".join(ch.upper() if rng.random() < 0.2 else ch for ch in text))
+    return texts
+
+
+def test_prefilters_keep_every_match_of_random_text() -> None:
+    for text in _random_texts(3000):
+        for _, pattern, keys, folded in PREFILTERS:
+            if pattern.search(text):
+                assert may_match(keys, fold(text) if folded else text), (pattern.pattern[:40], text)
+
+
+def test_alternatives_find_what_the_whole_pattern_finds() -> None:
+    for text in _random_texts(3000, seed=8) + _texts():
+        assert vocab.STRONG_PHRASES.findall(text, fold(text)) == vocab.STRONG.findall(text), text
+
+
+def test_any_of_is_a_substring_test() -> None:
+    keys = tuple(vocab.STRONG_PHRASES.keys) + vocab.WEAK_KEYS
+    union = vocab.any_of(keys)
+    for text in _random_texts(2000, seed=9):
+        low = fold(text)
+        assert bool(union.search(low)) == may_match(keys, low)
+    assert not vocab.any_of(()).search("anything")
+
+
+def test_shortcuts_answer_as_the_patterns_do() -> None:
+    assert vocab.SITE_VOICE.pattern.startswith(r"^(?:we|our)\b|")  # only this part is anchored
+    for text in _random_texts(3000, seed=10) + _texts():
+        assert vocab.site_voice(text, fold(text)) == bool(vocab.SITE_VOICE.search(text)), text
+        assert vocab.imperative(text) == bool(vocab.IMPERATIVE.search(text)), text
+
+
+def _indexed_holds(seen: list[str], text: str, partial: bool) -> bool:
+    """Seen.holds as it was: seen text indexed by the first words of each sentence."""
+    exact, by_key, everything = set(), {}, []
+    for earlier in seen:
+        norm = embeds.normalise(earlier)
+        exact.add(norm)
+        everything.append(norm)
+        for start in (0, *(m.end() for m in re.finditer(r"[.!?:;]\s", norm))):
+            by_key.setdefault(tuple(norm[start : start + 200].split(maxsplit=4)[:4]), []).append(norm)
+    needle = embeds.Needle.of(text)
+    if needle.whole in exact or not partial:
+        return needle.whole in exact
+    key = needle.key()
+    candidates = by_key.get(key, []) if len(key) == 4 and len(needle.text.split()) > 4 else everything
+    return any(embeds._found_in(needle, h) for h in candidates)
+
+
+def test_seen_finds_what_the_sentence_index_found() -> None:
+    rng = random.Random(11)
+    vocabulary = ["ferry", "Ferry", "the", "sailed", "“late”", "x" * 70, "y" * 45, "at", "noon", "it's"]
+    marks = [". ", "! ", ": ", "; ", ", ", " ", "… ", "... "]
+
+    def sentence() -> str:
+        words = rng.choices(vocabulary, k=rng.randint(1, 8))
+        return "".join(word + rng.choice(marks) for word in words).strip()
+
+    found = 0
+    for _ in range(3000):
+        seen = [sentence() for _ in range(rng.randint(0, 4))]
+        pool = " ".join(seen).split()
+        if pool and rng.random() < 0.7:
+            start = rng.randrange(len(pool))
+            text = " ".join(pool[start : start + rng.randint(1, 9)])
+        else:
+            text = sentence()
+        for partial in (False, True):
+            expected = _indexed_holds(seen, text, partial)
+            found += expected
+            assert embeds.Seen(seen).holds(text, partial) == expected, (seen, text, partial)
+    assert found > 300

@@ -76,6 +76,20 @@ def bio_fields(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @functools.lru_cache(maxsize=4096)
+def _shape(text: str) -> tuple[bool, bool] | None:
+    """(names a journalist, opens as a bio) for a paragraph that can be a bio; None otherwise."""
+    if len(text.split()) > _MAX_WORDS or _SPEECH.search(text):
+        return None
+    role = _IS_ROLE.match(text)
+    journalist = bool(_WRITES.match(text) or (role and re.fullmatch(_JOURNALIST, role["noun"])))
+    return journalist, journalist or bool(role)
+
+
+@functools.lru_cache(maxsize=4096)
+def _contact(text: str) -> bool:
+    return bool(CONTACT.search(text))
+
+
 def bio_reason(text: str, after: int, tail: int = 2) -> str | None:
     """Why ``text`` is an author bio, or None; ``after`` unclaimed paragraphs follow it and
     the last ``tail`` + 1 paragraphs are the article's tail.
@@ -87,12 +101,11 @@ def bio_reason(text: str, after: int, tail: int = 2) -> str | None:
     >>> bio_reason("Jane Roe is the director of the Example Institute.", after=0)
     'a bio sentence at the end of the article'
     """
-    if len(text.split()) > _MAX_WORDS or _SPEECH.search(text):
+    shape = _shape(text)
+    if shape is None:
         return None
-    role = _IS_ROLE.match(text)
-    journalist = bool(_WRITES.match(text) or (role and re.fullmatch(_JOURNALIST, role["noun"])))
-    opens_as_bio = journalist or bool(role)
-    if CONTACT.search(text) and (opens_as_bio or after <= tail):
+    journalist, opens_as_bio = shape
+    if (opens_as_bio or after <= tail) and _contact(text):
         return "says how to reach or follow the author"
     if (journalist and after <= tail) or (opens_as_bio and after == 0):
         return "a bio sentence at the end of the article"

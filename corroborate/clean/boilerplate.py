@@ -28,22 +28,22 @@ from .footer import detect_copyright, related_verdicts
 from .paragraphs import Paragraph
 from .verdict import Context, Detector, Verdict
 from .vocab import (
-    IMPERATIVE,
     SECOND_PERSON,
     SECOND_PERSON_KEYS,
     SELF_EVIDENT,
     SELF_EVIDENT_KEYS,
-    SITE_VOICE,
-    STRONG,
-    STRONG_KEYS,
+    STRONG_PHRASES,
     WEAK,
     WEAK_KEYS,
+    any_of,
     ends_sentence,
     fold,
+    imperative,
     is_label,
     is_link_row,
     may_match,
     reports_speech,
+    site_voice,
 )
 
 #: A paragraph is in the tail when at most this many unclaimed paragraphs follow it.
@@ -61,6 +61,9 @@ _FURNITURE = frozenset({"boilerplate", "copyright", "related", "bio"})
 _HEADING_WORDS = 8
 
 
+_WEAK_KEY = any_of(WEAK_KEYS)
+
+
 @functools.lru_cache(maxsize=4096)
 def prompt_score(text: str) -> int:
     """Evidence, from the paragraph alone, that it is a prompt or widget, not reporting.
@@ -75,13 +78,10 @@ def prompt_score(text: str) -> int:
         return 0
     low = fold(text)
     label = is_label(text) or (n <= 12 and _self_evident(text, low)) or is_link_row(text)
-    strong = (min(len(STRONG.findall(text)), 2) if may_match(STRONG_KEYS, low) else 0) or int(label)
-    maybe_weak = may_match(WEAK_KEYS, low)
-    if not strong and not maybe_weak:
-        return 0  # neither strong nor two weak words
     if not label and not _addressed(text, low):
         return 0
-    weak = min(len({m.lower() for m in WEAK.findall(text)}), 3) if maybe_weak else 0
+    strong = min(len(STRONG_PHRASES.findall(text, low)), 2) or int(label)
+    weak = min(len({m.lower() for m in WEAK.findall(text)}), 3) if _WEAK_KEY.search(low) else 0
     if not strong and weak < 2:
         return 0
     score = 3 * strong + weak + 1 + (n <= 25)
@@ -95,7 +95,7 @@ def _self_evident(text: str, low: str) -> bool:
 def _addressed(text: str, low: str) -> bool:
     """The paragraph addresses the reader, or the site speaks."""
     you = may_match(SECOND_PERSON_KEYS, low) and SECOND_PERSON.search(text)
-    return bool(you or IMPERATIVE.search(text) or SITE_VOICE.search(text))
+    return bool(you or imperative(text) or site_voice(text, low))
 
 
 def _is_heading(p: Paragraph) -> bool:
@@ -108,58 +108,74 @@ def _neighbours(paragraphs: Sequence[Paragraph], i: int, claimed: Mapping[int, V
     return sum(1 for k in near if k in claimed and claimed[k].kind in _FURNITURE)
 
 
-def _judge(
-    paragraphs: Sequence[Paragraph], i: int, after: int, claimed: Mapping[int, Verdict]
-) -> Verdict | None:
-    """The verdict on paragraph ``i`` with ``after`` unclaimed paragraphs after it."""
-    p = paragraphs[i]
-    in_tail = after <= TAIL
-    reason = bio_reason(p.text, after, TAIL)
-    if reason:
-        return Verdict("bio", reason, bio_fields(p.text))
-    adjacent = _neighbours(paragraphs, i, claimed)
-    score = prompt_score(p.text)
-    if score and score + in_tail + min(adjacent, 1) >= THRESHOLD:
-        return Verdict("boilerplate", f"a prompt or widget (score {score})")
-    if after == 0 and adjacent and _is_heading(p):
-        return Verdict("boilerplate", "a short heading next to furniture at the end")
-    return None
+class _Judge:
+    """Bios and prompts among one article's paragraphs."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+
+    def verdict(self, i: int, after: int, claimed: Mapping[int, Verdict]) -> Verdict | None:
+        """The verdict on paragraph ``i`` with ``after`` unclaimed paragraphs after it."""
+        p = self.paragraphs[i]
+        in_tail = after <= TAIL
+        reason = bio_reason(p.text, after, TAIL)
+        if reason:
+            return Verdict("bio", reason, bio_fields(p.text))
+        score = prompt_score(p.text)
+        if not score and after:
+            return None  # not a prompt, and not the last line
+        adjacent = _neighbours(self.paragraphs, i, claimed)
+        if score and score + in_tail + min(adjacent, 1) >= THRESHOLD:
+            return Verdict("boilerplate", f"a prompt or widget (score {score})")
+        if after == 0 and adjacent and _is_heading(p):
+            return Verdict("boilerplate", "a short heading next to furniture at the end")
+        return None
+
+    def sweep(self, claimed: dict[int, Verdict]) -> bool:
+        """One pass from the end, claiming bios and prompts; True when it claimed any."""
+        changed = False
+        after = 0
+        for i in range(len(self.paragraphs) - 1, -1, -1):
+            index = self.paragraphs[i].index
+            if index in claimed:
+                continue
+            verdict = self.verdict(i, after, claimed)
+            if verdict is None:
+                after += 1
+            else:
+                claimed[index] = verdict
+                changed = True
+        return changed
 
 
-def _sweep(paragraphs: Sequence[Paragraph], claimed: dict[int, Verdict]) -> bool:
-    """One pass from the end, claiming bios and prompts; True when it claimed any."""
-    changed = False
-    after = 0
-    for i in range(len(paragraphs) - 1, -1, -1):
-        index = paragraphs[i].index
-        if index in claimed:
-            continue
-        verdict = _judge(paragraphs, i, after, claimed)
-        if verdict is None:
-            after += 1
-        else:
-            claimed[index] = verdict
-            changed = True
-    return changed
+_Settled = tuple[tuple[Paragraph, ...], tuple[tuple[int, Verdict], ...]]
+#: The last few answers, newest first: the three settled detectors ask for the same answer in
+#: turn. Looked up by equality (as a cache keyed by the arguments would), but without hashing
+#: every paragraph: comparing the same paragraph objects is quick.
+_RECENT: list[tuple[_Settled, tuple[tuple[int, Verdict], ...]]] = []
 
 
 def settled_verdicts(paragraphs: Sequence[Paragraph], earlier: Mapping[int, Verdict]) -> dict[int, Verdict]:
     """Related lists, bios and prompts, settled together to a fixed point over the
     paragraphs nothing else claimed (claims only ever add evidence, so this ends)."""
-    return dict(_settled(tuple(paragraphs), tuple(sorted(earlier.items()))))
+    key = (tuple(paragraphs), tuple(sorted(earlier.items())))
+    found = next((answer for asked, answer in _RECENT if asked == key), None)
+    if found is None:
+        found = _settled(*key)
+        _RECENT[:] = [(key, found), *_RECENT[:7]]
+    return dict(found)
 
 
-@functools.lru_cache(maxsize=8)
 def _settled(
     paragraphs: tuple[Paragraph, ...], earlier: tuple[tuple[int, Verdict], ...]
 ) -> tuple[tuple[int, Verdict], ...]:
-    # Cached: the three settled detectors ask for the same answer in turn.
     claimed = dict(earlier)
+    judge = _Judge(paragraphs)
     changed = True
     while changed:
         related = {i: v for i, v in related_verdicts(paragraphs, claimed).items() if i not in claimed}
         claimed.update(related)
-        changed = _sweep(paragraphs, claimed) or bool(related)
+        changed = judge.sweep(claimed) or bool(related)
     before = dict(earlier)
     return tuple((i, v) for i, v in claimed.items() if i not in before)
 

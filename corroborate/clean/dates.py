@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..model import SourceMeta
 from ..settings import Settings
+from .vocab import finditer_from
 
 _MONTH_NAMES = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -26,15 +27,17 @@ _MONTH_NAMES = (
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\b\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>[12]\d{3})\b)?"
-#: Each pattern opens with a look-ahead on its first character, which lets the regex engine skip ahead fast.
+#: Each pattern, tried only where its matches can begin (:func:`finditer_from`), which is found fast.
 _DATE_PATTERNS = (
-    re.compile(rf"(?=[JFMASOND])\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
-    re.compile(rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"),
-    re.compile(r"(?=[12])\b(?P<year>[12]\d{3})([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)\b"),
+    (rf"(?=[JFMASOND])\b{_MONTH}\s+{_DAY}\b{_YEAR}", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    (rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}", r"\d\d*"),
+    (r"(?=[12])\b(?P<year>[12]\d{3})([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)\b", r"[12]\d{3}[-/.]"),
 )
+_DATE_SCANS = tuple((re.compile(pattern), re.compile(starts)) for pattern, starts in _DATE_PATTERNS)
 _WEEKDAY = re.compile(
     rf"(?=[MTWFS])\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['\u2019]s)?\b(?!,?\s+(?:[0-3]?\d\b|(?:{_MONTH_NAMES})\b))"
 )
+_WEEKDAY_START = re.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -108,8 +111,8 @@ def find_dates(text: str, removed: bool = False) -> list[DateMention]:
     True
     """
     out: list[DateMention] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+    for pattern, starts in _DATE_SCANS:
+        for m in finditer_from(pattern, starts, text):
             year = int(m["year"]) if m["year"] else None
             month, day = _month_number(m["month"]), int(m["day"])
             if not _valid(year or 2000, month, day):
@@ -195,7 +198,7 @@ def past_weekdays(text: str) -> list[tuple[int, str]]:
     [(3, 'said on Thursday')]
     """
     out: list[tuple[int, str]] = []
-    for m in _WEEKDAY.finditer(text):
+    for m in finditer_from(_WEEKDAY, _WEEKDAY_START, text):
         before = _WORD.findall(text[max(0, m.start() - 40) : m.start()])
         previous = before[-1] if before else ""
         if previous.lower() in ("last", *_FUTURE_BEFORE) or previous in _HOLIDAY_PREFIX:
@@ -294,9 +297,7 @@ def upper_limit(meta: SourceMeta, settings: Settings) -> dt.date:
 
 def _nearest_year(mention: DateMention, anchor: dt.date) -> dt.date:
     """A year-less date ("Nov. 24") is read in the year that puts it closest to the anchor."""
-    years = [
-        y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, mention.month, mention.day)
-    ]
+    years = [y for y in range(anchor.year - 1, anchor.year + 2) if _valid(y, mention.month, mention.day)]
     # Feb. 29 may fit none of the three years: date.min is never after an anchor.
     return min((mention.on(y) for y in years), key=lambda d: abs((d - anchor).days), default=dt.date.min)
 
@@ -338,9 +339,7 @@ def _left_out(mentions: Sequence[DateMention], settings: Settings, limit: dt.dat
     counts = {
         "of coming events": sum(1 for m in dated if m.tense == "future"),
         f"before {settings.min_year}": sum(1 for m in dated if m.on().year < settings.min_year),
-        f"after {limit.isoformat()}": sum(
-            1 for m in dated if m.on().year >= settings.min_year and m.on() > limit
-        ),
+        f"after {limit.isoformat()}": sum(m.on().year >= settings.min_year and m.on() > limit for m in dated),
     }
     parts = [f"{n} date(s) {label}" for label, n in counts.items() if n]
     return f" Left out: {', '.join(parts)}." if parts else ""

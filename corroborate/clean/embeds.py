@@ -38,11 +38,12 @@ _ELLIPSES = ("\u2026", "...", "\ufffd")
 _QUOTES = re.compile(r"[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
 _TRUNCATED = re.compile(r"\s*(?:\u2026|\.\.\.|\ufffd)+\s*$")
 _SENTENCE_GAP = re.compile(r"[.!?:;]\s$")
-_SENTENCE_START = re.compile(r"[.!?:;]\s")
 #: Near an embed, the article's own copy of a post's text is looked for this many paragraphs ahead.
 _LATER = 40
-#: Repeats are looked up by the first words of the sentence they start with.
+#: Repeats are looked up by the first words of the sentence they start with ...
 _KEY_WORDS = 4
+#: ... as they appear in its first this many characters.
+_KEY_SPAN = 200
 #: Longer embedded text is running prose; only an exact repeat of it is removed.
 _PROSE_WORDS = 60
 #: Away from an embed, a paragraph repeating only part of an earlier one needs this many words:
@@ -105,18 +106,14 @@ class Needle:
 
 
 @functools.lru_cache(maxsize=4096)
-def _prepared(text: str) -> tuple[Needle, int, tuple[str, ...]]:
-    """A paragraph's needle, its word count, and the words it is looked up by (see :class:`Seen`)."""
+def _prepared(text: str) -> tuple[Needle, int, bool]:
+    """A paragraph's needle, its word count, and whether a partial repeat of it can be found:
+    not when it has more than ``_KEY_WORDS`` words and the first ones span more than
+    ``_KEY_SPAN`` characters (see :class:`Seen`)."""
     needle = Needle.of(text)
-    return needle, len(needle.text.split()), needle.key()
-
-
-@functools.lru_cache(maxsize=4096)
-def _indexed(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
-    """A paragraph normalised, and the first words of each of its sentences."""
-    norm = _prepared(text)[0].whole
-    starts = (0, *(m.end() for m in _SENTENCE_START.finditer(norm)))
-    return norm, tuple(tuple(norm[i : i + 200].split(maxsplit=_KEY_WORDS)[:_KEY_WORDS]) for i in starts)
+    words = len(needle.text.split())
+    key = needle.key()
+    return needle, words, not (len(key) == _KEY_WORDS and words > _KEY_WORDS and len(" ".join(key)) > _KEY_SPAN)
 
 
 def _found_in(needle: Needle, haystack: str) -> bool:
@@ -140,32 +137,36 @@ def repeats(text: str, earlier: str) -> bool:
 
 
 class Seen:
-    """Normalised paragraphs, indexed by the first words of each of their sentences so that
-    a repeat is searched for only where a sentence starts with the same words."""
+    """Normalised paragraphs, searched for repeats of whole sentences.
+
+    A sentence is looked up by its first ``_KEY_WORDS`` words as they appear in its first
+    ``_KEY_SPAN`` characters, so a paragraph whose first words are longer than that is only
+    found as an exact repeat. Any other repeat starts a sentence of the seen text with the
+    paragraph's own first words, so all of the seen text is searched, at once, for it.
+    """
 
     def __init__(self, texts: Sequence[str] = ()) -> None:
         self.exact: set[str] = set()
-        self.by_key: dict[tuple[str, ...], list[str]] = {}
         self.all: list[str] = []
+        #: All of it, a line each (normalised text holds no line break).
+        self.joined = ""
         for text in texts:
             self.add(text)
 
     def add(self, text: str) -> None:
-        norm, keys = _indexed(text)
+        norm = _prepared(text)[0].whole
         self.exact.add(norm)
         self.all.append(norm)
-        for key in keys:
-            self.by_key.setdefault(key, []).append(norm)
+        self.joined += "\n" + norm
 
     def holds(self, text: str, partial: bool) -> bool:
         """``text`` repeats seen text exactly, or when ``partial`` repeats whole sentences of it."""
-        needle, words, key = _prepared(text)
+        needle, _, searchable = _prepared(text)
         if needle.whole in self.exact:
             return True
-        if not partial:
+        if not partial or not searchable or needle.text not in self.joined:
             return False
-        candidates = self.by_key.get(key, []) if len(key) == _KEY_WORDS and words > _KEY_WORDS else self.all
-        return any(_found_in(needle, h) for h in candidates)
+        return any(_found_in(needle, h) for h in self.all)
 
 
 def _repeats_any(p: Paragraph, seen: Seen, min_words: int, by_embed: bool) -> bool:

@@ -40,6 +40,7 @@ mis-decoded twice is repaired too, and repairing repaired text changes nothing.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -54,6 +55,9 @@ from ..offsets import Edit, TrackedText
 #: A byte the source had already lost (U+FFFD in the text).
 UNKNOWN = -1
 _RUN = re.compile(r"(?:[^\x00-\x7f\s]|\xa0)+")
+#: Runs are made of non-ASCII characters, so they are looked for only in stretches of these
+#: (the regex engine skips to such a stretch fast; ``_RUN`` alone tries every position).
+_NON_ASCII = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")
 _CP1252 = {
     bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
@@ -165,6 +169,13 @@ def decode_run(run: str) -> list[Piece] | None:
     >>> [(p.text, p.status) for p in decode_run("“Ð¾Ñ")]
     [('“', 'literal'), ('о', 'ok'), ('\ufffd', 'lost')]
     """
+    found = _decoded(run)
+    return None if found is None else list(found)
+
+
+@functools.lru_cache(maxsize=2048)
+def _decoded(run: str) -> tuple[Piece, ...] | None:
+    # Cached: the same runs ("—", "é", "’") come back in every document.
     codes = [byte_of(ch) for ch in run]
     if any(code is None for code in codes):
         return None
@@ -175,7 +186,7 @@ def decode_run(run: str) -> list[Piece] | None:
         piece = _sequence(run, known, i) if _continuations(known[i]) else Piece(i, i + 1, run[i], "literal")
         pieces.append(piece)
         i = piece.end
-    return pieces
+    return tuple(pieces)
 
 
 def _weight(pieces: Sequence[Piece], statuses: tuple[str, ...]) -> int:
@@ -202,7 +213,13 @@ def _kind(pieces: Sequence[Piece]) -> str:
 
 def _repair_run(run: str) -> tuple[list[Piece], str] | None:
     """The pieces to write over a run and the fix kind, or None to keep it as written."""
-    pieces = decode_run(run)
+    found = _repair(run)
+    return None if found is None else (list(found[0]), found[1])
+
+
+@functools.lru_cache(maxsize=2048)
+def _repair(run: str) -> tuple[tuple[Piece, ...], str] | None:
+    pieces = _decoded(run)
     if pieces is not None and convincing(run, pieces):
         return pieces, _kind(pieces)
     if not is_bad(run):
@@ -211,7 +228,7 @@ def _repair_run(run: str) -> tuple[list[Piece], str] | None:
     if fixed == run:
         return None
     lost = fixed.count("\ufffd") > run.count("\ufffd")
-    return [Piece(0, len(run), fixed, "lost" if lost else "ok")], "mojibake_lost" if lost else "mojibake"
+    return (Piece(0, len(run), fixed, "lost" if lost else "ok"),), "mojibake_lost" if lost else "mojibake"
 
 
 def _lone_leads(run: str, before: str, after: str) -> list[Piece] | None:
@@ -244,7 +261,7 @@ def _lost_leads(
     looks like genuine non-ASCII text ("’", "—", "é" before a quote...). The test is per
     line (a paragraph) so that removing other paragraphs cannot change it.
     """
-    if not repaired and len(_BARE_APOSTROPHE.findall(text)) < 2:
+    if not repaired and ("\u00e2" not in text or len(_BARE_APOSTROPHE.findall(text)) < 2):
         return {}
     breaks = [m.start() for m in re.finditer(r"[\r\n]", text)]
     blocked = {bisect.bisect(breaks, runs[i].start) for i in untouched if not _only_lost(runs[i].text)}
@@ -298,7 +315,8 @@ def find_runs(text: str) -> list[Run]:
     ['Ã\xa0', 'é', 'è']
     """
     runs: list[Run] = []
-    for m in _RUN.finditer(text):
+    found = (m for stretch in _NON_ASCII.finditer(text) for m in _RUN.finditer(text, *stretch.span()))
+    for m in found:
         if "\u00a0" not in m.group() or _consumes_spaces(m.group()):
             runs.append(Run(m.start(), m.end(), m.group()))
             continue

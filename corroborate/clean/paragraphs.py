@@ -7,13 +7,13 @@ paragraph's words as they are, and folds runs of spaces and tabs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..offsets import Edit, TrackedText
 
-_LINE = re.compile(r"[^\n]+")
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]{2,}|[\t\u00a0\u2000-\u200a\u3000]")
 
 
@@ -24,7 +24,7 @@ class Paragraph:
     end: int
     text: str
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -36,13 +36,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     ['A b.', 'C d.', 'E']
     """
     out: list[Paragraph] = []
-    for m in _LINE.finditer(text):
-        line = m.group()
+    pos = 0
+    for line in text.split("\n"):
         stripped = line.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        out.append(Paragraph(len(out), start, start + len(stripped), stripped))
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            out.append(Paragraph(len(out), start, start + len(stripped), stripped))
+        pos += len(line) + 1
     return out
 
 
@@ -55,15 +55,19 @@ def normalise_layout(tracked: TrackedText) -> TrackedText:
     text = tracked.text.replace("\r\n", "\n").replace("\r", "\n")
     if text != tracked.text:
         tracked = tracked.edit(_crlf_edits(tracked.text))
-    paragraphs = split_paragraphs(tracked.text)
+    text = tracked.text
+    spaced = _INNER_SPACE.search(text) is not None  # else no paragraph has inner space to fold
     edits: list[Edit] = []
     pos = 0
-    for i, p in enumerate(paragraphs):
-        edits.append((pos, p.start, "" if i == 0 else "\n\n"))
-        edits.extend((p.start + m.start(), p.start + m.end(), " ") for m in _INNER_SPACE.finditer(p.text))
+    for i, p in enumerate(split_paragraphs(text)):
+        gap = "" if i == 0 else "\n\n"
+        if text[pos : p.start] != gap:
+            edits.append((pos, p.start, gap))
+        if spaced:  # a match is two spaces or more, or one that is not " ": never a no-op
+            edits.extend((p.start + m.start(), p.start + m.end(), " ") for m in _INNER_SPACE.finditer(p.text))
         pos = p.end
-    edits.append((pos, len(tracked.text), ""))
-    edits = [e for e in edits if tracked.text[e[0] : e[1]] != e[2]]
+    if pos < len(text):
+        edits.append((pos, len(text), ""))
     return tracked.edit(edits) if edits else tracked
 
 

@@ -9,6 +9,111 @@ for furniture.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """Lower case, one character for one, as IGNORECASE patterns compare text: characters
+    that such a pattern takes for an ASCII letter become that letter ("ſ" -> "s", "İ" -> "i").
+
+    >>> fold("Sign İN, ſhare")
+    'sign in, share'
+    """
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+def may_match(keys: tuple[str, ...], folded: str) -> bool:
+    """Whether ``folded`` contains one of ``keys``: False means the pattern cannot match."""
+    return any(map(folded.__contains__, keys))
+
+
+def present(keys: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The keys ``text`` contains."""
+    return tuple(key for key in keys if key in text)
+
+
+def any_of(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found in exactly the texts that contain one of ``keys``: a trie, one branch per
+    next character, which the regex engine runs much faster than a list of the keys.
+
+    >>> any_of(("sign up", "sign in", "sig")).pattern, bool(any_of(("ab", "cd")).search("xcdx"))
+    ('sig', True)
+    """
+    tree: dict[str, dict] = {}
+    for key in keys:
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict[str, dict]) -> str:
+        if "" in node:  # a key ends here, and every longer key on this branch contains it
+            return ""
+        found = [re.escape(ch) + branches(child) for ch, child in sorted(node.items())]
+        return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
+
+    return re.compile(branches(tree) if keys else "(?!)")
+
+
+def finditer_from(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that never matches empty text, tried only where
+    ``starts`` (without overlaps, and fast) finds something: it must find every place a match
+    can begin. Like finditer, the next match is looked for after the end of the last."""
+    end = 0
+    for found in starts.finditer(text):
+        m = pattern.match(text, found.start()) if found.start() >= end else None
+        if m:
+            yield m
+            end = m.end()
+
+
+class Alternatives:
+    """A pattern ``"a|b|..."`` built from its alternatives, each given with its keys ("k1|k2"):
+    lower-case strings one of which every match of that alternative contains
+    (tests/test_clean_prefilter.py proves it from the pattern).
+
+    :meth:`findall` runs only the alternatives whose keys the folded text contains. One
+    that cannot match anywhere in the text matches nowhere when it is left out either, and
+    the others are tried at each position in the same order, so the matches are the same.
+    """
+
+    def __init__(self, alternatives: tuple[tuple[str, str], ...], flags: int) -> None:
+        self.alternatives = tuple(alternative for alternative, _ in alternatives)
+        self.pattern = re.compile("|".join(self.alternatives), flags)
+        if self.pattern.groups:
+            raise ValueError("alternatives must not capture: findall would return groups")
+        self.by_key: dict[str, list[int]] = {}
+        for i, (_, keys) in enumerate(alternatives):
+            for key in keys.split("|"):
+                self.by_key.setdefault(key, []).append(i)
+        self.keys = tuple(self.by_key)
+        self.gate = any_of(self.keys)
+        self._patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def keys_of(self, i: int) -> tuple[str, ...]:
+        """The keys of alternative ``i``."""
+        return tuple(key for key, chosen in self.by_key.items() if i in chosen)
+
+    def findall(self, text: str, folded: str) -> list[str]:
+        """``self.pattern.findall(text)``, where ``folded`` is ``fold(text)``."""
+        if not self.gate.search(folded):
+            return []
+        found = present(self.keys, folded)
+        possible = tuple(sorted({i for key in found for i in self.by_key[key]}))
+        if not possible:
+            return []
+        pattern = self._patterns.get(possible)
+        if pattern is None:
+            if len(self._patterns) > 1000:
+                self._patterns.clear()
+            chosen = "|".join(self.alternatives[i] for i in possible)
+            pattern = self._patterns[possible] = re.compile(chosen, self.pattern.flags)
+        return pattern.findall(text)
+
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -40,12 +145,14 @@ REPORTING = re.compile(
 QUOTED = re.compile(r"(?:^|[\s(\[])[\"\u201c\u201e\u00ab]\s?\w+(?:[^\"\u201d\u201c\u00bb\s]*\s+){5}")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you['\u2019](?:re|ve|ll|d)|please)\b", re.IGNORECASE)
 #: The site talking about itself: "We welcome ...", "our newsletter", "this site".
-SITE_VOICE = re.compile(
-    r"^(?:we|our)\b|\b(?:our|this) (?:site|website|page|newsletters?|comments?|comment section|policy|policies"
+_SITE_NAMED = (
+    r"\b(?:our|this) (?:site|website|page|newsletters?|comments?|comment section|policy|policies"
     r"|app|journalism|readers|community|team|editors|staff|terms|privacy|cookies?|partners|podcasts?"
-    r"|coverage|reporting|mission|members|subscribers|forum|moderators)\b",
-    re.IGNORECASE,
+    r"|coverage|reporting|mission|members|subscribers|forum|moderators)\b"
 )
+SITE_VOICE = re.compile(rf"^(?:we|our)\b|{_SITE_NAMED}", re.IGNORECASE)
+#: Every match of ``_SITE_NAMED`` contains one of these (tests/test_clean_prefilter.py).
+_SITE_NAMED_KEYS = ("our ", "this ")
 #: A prompt starts with an imperative addressed to the reader.
 IMPERATIVE = re.compile(
     r"(?:^|[.!?]\s+|^for more(?: \w+){0,3},\s*)(?:please\s+)?(?:sign|subscribe|join|share|click|tap|follow|download|read|get|enter|register|log|login"
@@ -54,31 +161,97 @@ IMPERATIVE = re.compile(
     r"|install|give|keep|report|enable|disable|upgrade|unlock|claim|view|thanks|thank)\b",
     re.IGNORECASE,
 )
-#: Phrases that on their own mark a prompt, a widget label or an advert marker.
-STRONG = re.compile(
-    r"comment(?:ing)? (?:policy|guidelines|rules)|community (?:guidelines|standards|rules)"
-    r"|join the (?:discussion|conversation|debate)|(?:leave|post|add|share) (?:a|your) comment"
-    r"|comments? (?:are|is|have been) (?:closed|moderated|open)|(?:sign|log) in to (?:comment|reply|continue|read)"
-    r"|(?:sign up|subscribe) (?:for|to) (?:our|the|a|my) (?:\S+ ){0,3}(?:newsletters?|emails?|briefing|digest|alerts)"
-    r"|subscribe (?:now|today|here)|sign up (?:now|today|here)|^(?:sign up|subscribe)\b"
-    r"|(?:delivered |straight )?(?:to|in) your inbox|enter your (?:email|e-mail)"
-    r"|send (?:us )?(?:your )?(?:news )?tips?\b"
-    r"|^share (?:this|on|via)\b|^share$|share (?:this|the) (?:article|story|post|page)"
-    r"|sponsored (?:content|post|links?|by)|paid (?:content|post|partnership)|promoted (?:content|stories|links)"
-    r"|click here|tap here|^read more\s*:|^continue reading|read the full (?:story|article)"
-    r"|download (?:the|our) (?:\w+ ){0,3}app\b|app store|google play"
-    r"|(?:we|site|website) uses? cookies|(?:accept|manage|reject) (?:all )?cookies|cookie (?:policy|settings|preferences)"
-    r"|privacy policy|terms (?:of|and) (?:use|service|conditions)"
-    r"|support (?:our|independent|quality) (?:journalism|reporting|work)|(?:make|become) a (?:donation|contribution|member|supporter)"
-    r"|(?:got|have) an? (?:news )?(?:tip|story)\b|send us (?:a tip|your)|(?:follow|like) us on|^follow us\b"
-    r"|give us a (?:follow|like|share)|like what you (?:read|see)|never miss (?:a|another) (?:story|thing|update)"
-    r"|\b(?:get|try|install|download) (?:our |the )?(?:free )?(?:\w+ )?app\b"
-    r"|(?:let us know|tell us|share your (?:thoughts|views)|join the conversation) in the comments"
-    r"|in the comments? (?:below|section)|(?:don['\u2019]t forget|be sure|remember) to (?:subscribe|sign up|follow|like|share)|^report an? (?:error|typo|mistake|correction)"
-    r"|^thanks? (?:you )?for (?:reading|watching|listening|visiting)|^listen to (?:this|the) (?:article|story)"
-    r"|enable javascript|unlimited (?:digital )?access|free articles?\b|already (?:a|an) (?:subscriber|member|account holder)",
-    re.IGNORECASE,
+#: Phrases that on their own mark a prompt, a widget label or an advert marker, each with its keys.
+_STRONG = (
+    (
+        "comment(?:ing)? (?:policy|guidelines|rules)",
+        "comment policy|comment guidelines|comment rules|commenting ",
+    ),
+    ("community (?:guidelines|standards|rules)", "community guidelines|community standards|community rules"),
+    (
+        "join the (?:discussion|conversation|debate)",
+        "join the discussion|join the conversation|join the debate",
+    ),
+    ("(?:leave|post|add|share) (?:a|your) comment", "a comment|your comment"),
+    (
+        "comments? (?:are|is|have been) (?:closed|moderated|open)",
+        "comment are|comment is|comment have|comments are|comments is|comments have",
+    ),
+    ("(?:sign|log) in to (?:comment|reply|continue|read)", "sign in to|log in to"),
+    (
+        r"(?:sign up|subscribe) (?:for|to) (?:our|the|a|my) (?:\S+ ){0,3}"
+        r"(?:newsletters?|emails?|briefing|digest|alerts)",
+        "sign up for|sign up to|subscribe for|subscribe to",
+    ),
+    ("subscribe (?:now|today|here)", "subscribe now|subscribe today|subscribe here"),
+    ("sign up (?:now|today|here)", "sign up now|sign up today|sign up here"),
+    (r"^(?:sign up|subscribe)\b", "sign up|subscribe"),
+    ("(?:delivered |straight )?(?:to|in) your inbox", "your inbox"),
+    ("enter your (?:email|e-mail)", "enter your"),
+    (r"send (?:us )?(?:your )?(?:news )?tips?\b", "send tip|send us|send your|send news"),
+    (r"^share (?:this|on|via)\b", "share this|share on|share via"),
+    ("^share$", "share"),
+    ("share (?:this|the) (?:article|story|post|page)", "share this|share the"),
+    ("sponsored (?:content|post|links?|by)", "sponsored content|sponsored post|sponsored link|sponsored by"),
+    ("paid (?:content|post|partnership)", "paid content|paid post|paid partnership"),
+    ("promoted (?:content|stories|links)", "promoted content|promoted stories|promoted links"),
+    ("click here", "click here"),
+    ("tap here", "tap here"),
+    (r"^read more\s*:", "read more"),
+    ("^continue reading", "continue reading"),
+    ("read the full (?:story|article)", "read the full story|read the full article"),
+    (r"download (?:the|our) (?:\w+ ){0,3}app\b", "download the|download our"),
+    ("app store", "app store"),
+    ("google play", "google play"),
+    ("(?:we|site|website) uses? cookies", "use cookies|uses cookies"),
+    ("(?:accept|manage|reject) (?:all )?cookies", "cookies"),
+    ("cookie (?:policy|settings|preferences)", "cookie policy|cookie settings|cookie preferences"),
+    ("privacy policy", "privacy policy"),
+    (
+        "terms (?:of|and) (?:use|service|conditions)",
+        "terms of use|terms of service|terms of conditions|terms and",
+    ),
+    (
+        "support (?:our|independent|quality) (?:journalism|reporting|work)",
+        "support our|support independent|support quality",
+    ),
+    (
+        "(?:make|become) a (?:donation|contribution|member|supporter)",
+        "a donation|a contribution|make a member|become a member|a supporter",
+    ),
+    (
+        r"(?:got|have) an? (?:news )?(?:tip|story)\b",
+        "a tip|an tip|news tip|got a story|got an story|have a story|have an story|news story",
+    ),
+    ("send us (?:a tip|your)", "send us"),
+    ("(?:follow|like) us on", "follow us on|like us on"),
+    (r"^follow us\b", "follow us"),
+    ("give us a (?:follow|like|share)", "give us a"),
+    ("like what you (?:read|see)", "like what you"),
+    ("never miss (?:a|another) (?:story|thing|update)", "never miss"),
+    (r"\b(?:get|try|install|download) (?:our |the )?(?:free )?(?:\w+ )?app\b", " app"),
+    (
+        "(?:let us know|tell us|share your (?:thoughts|views)|join the conversation) in the comments",
+        "in the comments",
+    ),
+    ("in the comments? (?:below|section)", "in the comment"),
+    (
+        r"(?:don['\u2019]t forget|be sure|remember) to (?:subscribe|sign up|follow|like|share)",
+        "to subscribe|to sign up|to follow|to like|to share",
+    ),
+    ("^report an? (?:error|typo|mistake|correction)", "report a"),
+    (
+        "^thanks? (?:you )?for (?:reading|watching|listening|visiting)",
+        "for reading|for watching|for listening|for visiting",
+    ),
+    ("^listen to (?:this|the) (?:article|story)", "listen to"),
+    ("enable javascript", "enable javascript"),
+    ("unlimited (?:digital )?access", "unlimited access|unlimited digital access"),
+    (r"free articles?\b", "free article"),
+    ("already (?:a|an) (?:subscriber|member|account holder)", "already a"),
 )
+STRONG_PHRASES = Alternatives(_STRONG, re.IGNORECASE)
+STRONG = STRONG_PHRASES.pattern
 #: Widget and advert markers that need no reader address to be furniture.
 SELF_EVIDENT = re.compile(
     r"^(?:skip )?(?:advertisement|advertising|advert|ads?|sponsored|promoted|paid content)\b[\s\W]*$"
@@ -103,17 +276,6 @@ WEAK = re.compile(
 #: Prefilters: lower-case strings one of which every match of the pattern above them contains
 #: (tests/test_clean_prefilter.py proves it from the patterns), checked with :func:`may_match`
 #: on the :func:`fold`-ed text before the pattern itself runs.
-STRONG_KEYS = (
-    "comment", "community", "join the", "in to", "sign up", "subscribe", "inbox", "enter your", "send",
-    "share", "sponsored", "paid content", "paid post", "paid partnership", "promoted", "click here",
-    "tap here", "read more", "continue reading", "read the full", "download", "app store", "google play",
-    "cookie", "privacy policy", "terms of use", "terms of service", "terms of conditions", "terms and use",
-    "terms and service", "terms and conditions", "support our", "support independent",
-    "support quality", "a donation", "a contribution", "make a member", "become a member", "a supporter",
-    "a tip", "an tip", "news tip", "got a story", "got an story", "have a story", "have an story",
-    "news story", "follow us", "like us on", "give us a", "like what you", "never miss", " app", "to follow",
-    "to like", "report a", "thank", "listen to", "enable javascript", "unlimited", "free article", "already a",
-)
 WEAK_KEYS = (
     "comment", "discussion", "respectful", "civil", "moderat", "hateful", "abusive", "off-topic",
     "be removed", "be deleted", "guidelines", "newsletter", "subscri", "inbox", "sign up", "log in",
@@ -123,22 +285,25 @@ WEAK_KEYS = (
 )
 SELF_EVIDENT_KEYS = ("ad", "sponsored", "promoted", "paid ", "continue", ":", "more", "back to top", "scroll")
 SECOND_PERSON_KEYS = ("you", "please")
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+def site_voice(text: str, folded: str) -> bool:
+    """``SITE_VOICE.search(text)``: a match after the first character names the site, so
+    the folded text then contains "our " or "this "."""
+    return bool(SITE_VOICE.match(text) or (may_match(_SITE_NAMED_KEYS, folded) and SITE_VOICE.search(text)))
 
 
-def fold(text: str) -> str:
-    """Lower case, one character for one, as IGNORECASE patterns compare text: characters
-    that such a pattern takes for an ASCII letter become that letter ("ſ" -> "s", "İ" -> "i").
+_SENTENCE_MARK = re.compile(r"[.!?]")
 
-    >>> fold("Sign İN, ſhare")
-    'sign in, share'
+
+def imperative(text: str) -> bool:
+    """``IMPERATIVE.search(text)``, tried only where a match can start: at the first
+    character, or at a full stop, "!" or "?" (before the next sentence).
+
+    >>> imperative("Great news. Sign up today"), imperative("They sign up. It rained.")
+    (True, False)
     """
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
-
-
-def may_match(keys: tuple[str, ...], folded: str) -> bool:
-    """Whether ``folded`` contains one of ``keys``: False means the pattern cannot match."""
-    return any(map(folded.__contains__, keys))
+    if IMPERATIVE.match(text):
+        return True
+    return any(IMPERATIVE.match(text, m.start()) for m in _SENTENCE_MARK.finditer(text))
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -196,14 +361,17 @@ def is_label(text: str) -> bool:
     >>> is_label("Share this article"), is_label("Share prices fall"), is_label("Read more")
     (True, False, False)
     """
-    lower = text.lower()
-    first = _WORD.search(lower)
-    if first is None or (first.group() not in LABEL_WORDS and not first.group().isdigit()):
-        return False  # no words, or a first word that is not a widget word
-    found = [w for w in _WORD.findall(lower) if not w.isdigit()]  # "Comments (12)"
-    if not 0 < len(found) <= 6 or (text.rstrip().endswith(".") and len(found) > 2):
+    found: list[str] = []
+    for m in _WORD.finditer(text.lower()):
+        word = m.group()
+        if word.isdigit():  # "Comments (12)"
+            continue
+        if word not in LABEL_WORDS or len(found) == 6:
+            return False  # a word that is not a widget word, or more than six words
+        found.append(word)
+    if not found or (text.rstrip().endswith(".") and len(found) > 2):
         return False
-    return all(w in LABEL_WORDS for w in found) and any(w in _LABEL_CORE for w in found)
+    return any(w in _LABEL_CORE for w in found)
 
 
 def reports_speech(text: str) -> bool:

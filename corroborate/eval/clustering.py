@@ -10,6 +10,12 @@ seeded shuffle to show how much the result depends on arrival order.
 Command line::
 
     python -m corroborate.eval.clustering --corpus ecbplus --split dev --order date
+    python -m corroborate.eval.clustering --corpus newswcl50 --order shuffled --seed 3
+    python -m corroborate.eval.clustering --corpus meantime          # or meantime-topic, meantime-coref
+
+NewsWCL50 and MEANTIME have no train/dev split: every split is the whole
+corpus (neither was used for tuning).  ``--backend neural`` needs the
+optional sentence-transformers package.
 """
 
 from __future__ import annotations
@@ -44,11 +50,9 @@ def cluster_docs(docs: Sequence[GoldDoc], settings: ClusterSettings = DEFAULT_CL
                  backend: str = "lexical", recluster: bool = False) -> dict[str, str]:  # fmt: skip
     """doc id -> predicted story id, assigning in the given order (streaming), then optionally reclustered."""
     index = StoryIndex(settings, make_representer(backend, settings))
-    cluster_docs_ = [ClusterDoc(d.doc_id, d.title, d.text, d.published) for d in docs]
-    streamed = {d.id: index.assign(d) for d in cluster_docs_}
-    if not recluster:
-        return streamed
-    return index.recluster(cluster_docs_).export_assignments()
+    stream = [ClusterDoc(d.doc_id, d.title, d.text, d.published) for d in docs]
+    streamed = {doc.id: index.assign(doc) for doc in stream}
+    return index.recluster(stream).export_assignments() if recluster else streamed
 
 
 def score(docs: Sequence[GoldDoc], predicted: dict[str, str]) -> dict[str, float]:
@@ -67,14 +71,19 @@ def score(docs: Sequence[GoldDoc], predicted: dict[str, str]) -> dict[str, float
 
 def evaluate_clustering(corpus: str, split: str = "dev", data_dir: str | Path = DEFAULT_DATA_DIR,
                         backend: str = "lexical", order: str = "date", seed: int = 0,
-                        settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS) -> dict[str, Any]:  # fmt: skip
-    """Cluster one corpus split in one stream and score it; raises CorpusNotFound if absent."""
+                        settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
+                        recluster: bool = False) -> dict[str, Any]:  # fmt: skip
+    """Cluster one corpus split in one stream and score it; raises CorpusNotFound if absent.
+
+    ``recluster=True`` scores the batch re-optimisation pass run after the stream.
+    """
     docs = stream_order(load_corpus(corpus, split, data_dir), order, seed)
     started = time.perf_counter()
-    predicted = cluster_docs(docs, settings, backend)
+    predicted = cluster_docs(docs, settings, backend, recluster)
     elapsed = time.perf_counter() - started
     result: dict[str, Any] = {"corpus": corpus, "split": split, "order": order, "seed": seed,
-                              "backend": backend, "documents": len(docs), "seconds": elapsed}  # fmt: skip
+                              "backend": backend, "recluster": recluster, "documents": len(docs),
+                              "seconds": elapsed}  # fmt: skip
     result.update(score(docs, predicted))
     return result
 
@@ -83,7 +92,7 @@ def format_report(result: dict[str, Any]) -> str:
     """One readable paragraph per run."""
     return (
         f"{result['corpus']} {result['split']} ({result['documents']} docs, order={result['order']}, "
-        f"seed={result['seed']}, backend={result['backend']})\n"
+        f"seed={result['seed']}, backend={result['backend']}{', reclustered' if result.get('recluster') else ''})\n"
         f"  BCubed P {result['bcubed_p']:.1f}  R {result['bcubed_r']:.1f}  F1 {result['bcubed_f1']:.1f}  "
         f"ARI {result['ari']:.1f}\n"
         f"  stories predicted {result['stories']} vs gold {result['gold_stories']}  "
@@ -99,11 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--backend", choices=("lexical", "neural"), default="lexical")
     parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR)
+    parser.add_argument("--recluster", action="store_true", help="score the batch pass after the stream")
     args = parser.parse_args(argv)
     try:
-        result = evaluate_clustering(
-            args.corpus, args.split, args.data_dir, args.backend, args.order, args.seed
-        )
+        result = evaluate_clustering(args.corpus, args.split, args.data_dir, args.backend, args.order,
+                                     args.seed, recluster=args.recluster)  # fmt: skip
     except CorpusNotFound as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -9,17 +9,29 @@ their words, so "Zelensky" and "Zelenskyy" are one feature.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from ..extract.claim_lexicon import stem, words
+from ..extract.claim_lexicon import SPEECH_CUES, STOPWORDS, stem, words
 from ..extract.numbers import unit_family
 from ..model import Article, Claim
-from .lexicon import GENERIC, VERB_CLASS
+from .lexicon import GENERIC, WORD_CLASS
 
-#: TIMEX values that place an event on the calendar: a day, an ISO week, a month.
-DATED = re.compile(r"^\d{4}-(?:\d\d-\d\d|W\d\d|\d\d)$")
+#: TIMEX values that place an event on the calendar: a day (a time of day after it is
+#: dropped), an ISO week, a month.
+DATED = re.compile(r"^(\d{4}-(?:\d\d-\d\d|W\d\d|\d\d))(?:T[\w:.+-]*)?$")
+
+
+def calendar_value(value: str) -> str | None:
+    """The day, week or month a TIMEX value names; None for other values.
+
+    >>> calendar_value("2026-03-03TNI"), calendar_value("2025-W49"), calendar_value("PRESENT_REF"), calendar_value("P3D")
+    ('2026-03-03', '2025-W49', None, None)
+    """
+    m = DATED.match(value)
+    return m.group(1) if m and (len(m.group(1)) > 7 or "T" not in value) else None
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,9 @@ class ClaimView:
     #: features that may be the shared core of two claims (before story-level ubiquity)
     core: frozenset[str]
     speaker: str | None = None
+    places: frozenset[str] = frozenset()
+    #: the claim is (part of) a direct quotation
+    direct: bool = False
 
     @property
     def text(self) -> str:
@@ -73,13 +88,13 @@ def outlet_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", low) or name.lower()
 
 
-def _global(article: Article, local: int | None) -> str | None:
-    ids = article.entity_ids
+def entity_id(article: Article, local: int | None) -> str | None:
+    """The corpus id of a local entity (a name key when the article was not linked)."""
     if local is None:
         return None
+    ids, ents = article.entity_ids, article.extraction.entities
     if 0 <= local < len(ids) and ids[local]:
         return ids[local]
-    ents = article.extraction.entities
     return f"name:{ents[local].name.lower()}" if 0 <= local < len(ents) else None
 
 
@@ -92,43 +107,101 @@ def name_stems(article: Article) -> frozenset[str]:
     return frozenset(out)
 
 
-def _term_features(claim: Claim, names: frozenset[str]) -> tuple[set[str], set[str]]:
+def claim_terms(text: str, names: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Term features of a claim's content, and those that may be its core: stems of content
+    words, a word class for words in :data:`WORD_CLASS`, names left to their entities.
+
+    >>> sorted(claim_terms("Officials said the envoy will travel to Lisbon next week", frozenset({"lisbon"}))[1])
+    ['envoy', '~travel']
+    """
     feats, core = set(), set()
-    for t in claim.key_terms:
+    for w in words(text):
+        if w in STOPWORDS or w in SPEECH_CUES or len(w) < 2 or not w[0].isalpha():
+            continue
+        t = stem(w)
         if t in names:
             continue
-        f = VERB_CLASS.get(t, t)
+        f = WORD_CLASS.get(w, t if t not in GENERIC else f"_{t}")
         feats.add(f)
-        if f.startswith("~") or (t not in GENERIC and len(t) > 2):
+        if f[0] == "~" or (f[0] != "_" and len(t) > 2):
             core.add(f)
     return feats, core
 
 
-def claim_features(article: Article, claim: Claim, names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """All features of a claim, and those that may be its core."""
-    feats, core = _term_features(claim, names)
-    ents = {f"E:{g}" for g in (_global(article, k) for k in claim.entities) if g}
+class _Inside:
+    """Entities and times of an article that lie inside an extent (a claim's content)."""
+
+    def __init__(self, article: Article) -> None:
+        self.mentions = sorted((m.span.start, m.span.end, m.entity) for m in article.extraction.mentions)
+        self.starts = [m[0] for m in self.mentions]
+        self.times = [(t.span.start, t.span.end, t.value) for t in article.extraction.times]
+
+    def entities(self, lo: int, hi: int) -> list[int]:
+        k, found = bisect_left(self.starts, lo), dict[int, None]()
+        while k < len(self.mentions) and self.mentions[k][0] < hi:
+            if self.mentions[k][1] <= hi:
+                found[self.mentions[k][2]] = None
+            k += 1
+        return list(found)
+
+    def time_values(self, lo: int, hi: int) -> list[str]:
+        return [v for a, b, v in self.times if lo <= a and b <= hi]
+
+
+def claim_features(article: Article, claim: Claim, names: frozenset[str], inside: _Inside) -> tuple[frozenset[str], frozenset[str]]:  # fmt: skip
+    """All features of what a claim asserts (its content: not "Putin said, Bloomberg reported on
+    Thursday"), and those that may be its core. The speaker is a feature of its own."""
+    content = claim.content or claim.span
+    feats, core = claim_terms(content.text, names)
+    ents = {
+        f"E:{g}" for g in (entity_id(article, k) for k in inside.entities(content.start, content.end)) if g
+    }
     feats |= ents
     core |= ents
-    feats |= {f"@{t}" for t in claim.times if DATED.match(t)}
-    feats |= {f"#{u}" for u in (unit_family(q.unit) for q in claim.numbers) if u}
-    speaker = _global(article, claim.asserter_entity) if claim.asserter == "speaker" else None
+    feats |= {f"@{c}" for t in inside.time_values(content.start, content.end) if (c := calendar_value(t))}
+    figures = (q for q in claim.numbers if content.start <= q.span.start and q.span.end <= content.end)
+    feats |= {f"#{u}" for u in (unit_family(q.unit) for q in figures) if u}
+    speaker = entity_id(article, claim.asserter_entity) if claim.asserter == "speaker" else None
     if speaker:
         feats.add(f"S:{speaker}")
     return frozenset(feats), frozenset(core)
+
+
+def claim_places(article: Article, claim: Claim, inside: _Inside) -> frozenset[str]:
+    """Entity features of the places a claim's content names (events in different places differ)."""
+    ents, content = article.extraction.entities, claim.content or claim.span
+    local = inside.entities(content.start, content.end)
+    found = (entity_id(article, k) for k in local if 0 <= k < len(ents) and ents[k].kind == "PLACE")
+    return frozenset(f"E:{g}" for g in found if g)
 
 
 def article_views(article: Article) -> list[ClaimView]:
     """The claims of one article as views, in text order."""
     outlet = outlet_name(article)
     key = outlet_key(outlet) if not outlet.startswith("unknown outlet") else f"article:{article.id}"
-    names = name_stems(article)
+    names, inside = name_stems(article), _Inside(article)
+    direct = {q.id for q in article.extraction.quotes if q.kind == "direct"}
     size = max(1, len(article.text))
     out = []
     for i, c in enumerate(article.extraction.claims):
-        feats, core = claim_features(article, c, names)
-        speaker = _global(article, c.asserter_entity) if c.asserter == "speaker" else None
-        out.append(ClaimView(c, article.id, outlet, key, i, c.span.start / size, feats, core, speaker))
+        feats, core = claim_features(article, c, names, inside)
+        speaker = entity_id(article, c.asserter_entity) if c.asserter == "speaker" else None
+        places = claim_places(article, c, inside)
+        out.append(
+            ClaimView(
+                c,
+                article.id,
+                outlet,
+                key,
+                i,
+                c.span.start / size,
+                feats,
+                core,
+                speaker,
+                places,
+                c.quote_id in direct,
+            )  # fmt: skip
+        )
     return out
 
 

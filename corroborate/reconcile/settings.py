@@ -15,6 +15,12 @@ class ReconcileSettings:
     ubiquity_share: float = 0.2
     #: ... but a feature in at most this many claims is never ubiquitous (small stories).
     ubiquity_floor: int = 2
+    #: A claim weighs at least this share of the story's median claim weight when similarities
+    #: are normalised, so a short fragment does not match on its one content word.
+    short_claim: float = 0.6
+    #: How much the longer claim counts when a shared weight is normalised: 0 divides by the
+    #: shorter claim's weight alone (a paraphrase may add details), 0.5 by the geometric mean.
+    length_balance: float = 0.15
     #: Claims an outlet puts first: its lead.
     lead_claims: int = 2
     #: Claims starting after this share of the text are buried.
@@ -22,6 +28,9 @@ class ReconcileSettings:
     #: Longest summary and timeline text, in characters.
     summary_chars: int = 160
     timeline_chars: int = 140
+    #: Similarity at or above which two claims are close enough that one negating what the
+    #: other asserts is a conflict (below it, "not" is too often about something else).
+    negation_link: float = 0.45
     #: Word overlap at or above which two quotations are the same words (speaker conflicts).
     same_words: float = 0.6
 

@@ -1,0 +1,180 @@
+"""A story's dossier: actors, who said what, which claims independent outlets corroborate,
+which one outlet alone reports, where outlets contradict each other, a dated timeline and
+how each outlet frames the story -- every item pointing back to exact source characters.
+
+:func:`build_dossier` is pure: the same articles and entities give the same dossier,
+whatever order the articles come in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..extract.claim_lexicon import STOPWORDS, words
+from ..model import Article
+from .actors import actors, entity_names, quotes_by_speaker
+from .align import StoryStats, agglomerate, pair_similarities, story_stats
+from .features import ClaimView, outlet_name, story_views
+from .framing import framing
+from .records import (
+    CONFLICTING,
+    CORROBORATED,
+    UNIQUE,
+    Actor,
+    ArticleRef,
+    ClaimGroup,
+    ClaimRef,
+    Conflict,
+    ConflictSide,
+    Dossier,
+    Echo,
+    Framing,
+    QuoteRef,
+    SpeakerQuotes,
+    TimelineEntry,
+)
+from .settings import DEFAULT, ReconcileSettings
+from .status import (
+    Origin,
+    content_times,
+    date_conflict_of,
+    group_status,
+    independence,
+    number_conflict_of,
+    polarity_conflict_of,
+    speaker_conflict_of,
+    story_origins,
+)
+from .timeline import attributed, timeline
+
+__all__ = [
+    "CONFLICTING", "CORROBORATED", "UNIQUE", "Actor", "ArticleRef", "ClaimGroup", "ClaimRef", "Conflict",
+    "ConflictSide", "Dossier", "Echo", "Framing", "QuoteRef", "ReconcileSettings", "SpeakerQuotes",
+    "TimelineEntry", "build_dossier",
+]  # fmt: skip
+
+
+def _ordered(articles: Sequence[Article]) -> list[Article]:
+    """Articles by publication date (undated last), then id: the input order does not matter."""
+    return sorted(articles, key=lambda a: (a.meta.published is None, a.meta.published or "", a.id))
+
+
+def _claim_ref(v: ClaimView, origin: Origin, names: Mapping[str, str]) -> ClaimRef:
+    s = v.claim.span
+    speaker = names.get(v.speaker) if v.speaker else None
+    return ClaimRef(v.claim.id, v.article, v.outlet, s.text, s.start, s.end, s.raw_start, s.raw_end,
+                    speaker, origin.name if origin.how else None)  # fmt: skip
+
+
+def _representative(members: Sequence[int], sims: Mapping[tuple[int, int], float]) -> int:
+    """The member most similar to the rest (the earliest on ties)."""
+
+    def total(i: int) -> float:
+        return sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members if j != i)
+
+    return min(members, key=lambda i: (-total(i), i))
+
+
+def _conflicts(members: Sequence[int], views: Sequence[ClaimView], origins: Sequence[Origin],
+               ctx: _Story) -> tuple[Conflict, ...]:  # fmt: skip
+    vs = [views[i] for i in members]
+    os = [origins[i] for i in members]
+
+    def close(a: int, b: int) -> bool:
+        i, j = sorted((members[a], members[b]))
+        return ctx.sims.get((i, j), 0.0) >= ctx.settings.negation_link
+
+    found = (
+        number_conflict_of(vs, os),
+        date_conflict_of(vs, os, [ctx.times[i] for i in members]),
+        polarity_conflict_of(vs, os, close),
+        speaker_conflict_of(vs, os, ctx.names, ctx.settings),
+    )
+    return tuple(c for c in found if c is not None)
+
+
+class _Story:
+    """What building the groups of one story needs, computed once."""
+
+    def __init__(
+        self, articles: Sequence[Article], entities: Mapping[str, dict], settings: ReconcileSettings
+    ):
+        self.articles, self.settings = articles, settings
+        self.views = story_views(articles)
+        self.stats: StoryStats = story_stats(self.views, settings)
+        self.sims = pair_similarities(self.views, self.stats)
+        self.names = entity_names(articles, entities)
+        self.origins = story_origins(self.views, articles)
+        by_id = {a.id: a for a in articles}
+        self.times = [content_times(by_id[v.article], v) for v in self.views]
+
+
+def _group(gid: str, members: Sequence[int], ctx: _Story) -> ClaimGroup:
+    views, origins = ctx.views, ctx.origins
+    vs, os = [views[i] for i in members], [origins[i] for i in members]
+    outlets, independent, echoes = independence(vs, os)
+    conflicts = _conflicts(members, views, origins, ctx)
+    rep = views[_representative(members, ctx.sims)]
+    return ClaimGroup(
+        id=gid,
+        status=group_status(independent, conflicts),
+        summary=attributed(rep, ctx.names, ctx.settings.summary_chars),
+        claims=tuple(_claim_ref(v, o, ctx.names) for v, o in zip(vs, os, strict=True)),
+        outlets=outlets,
+        independent_outlets=independent,
+        echoes=echoes,
+        conflicts=conflicts,
+    )
+
+
+def _groups(ctx: _Story, story_id: str) -> tuple[ClaimGroup, ...]:
+    """Claim groups, most independently reported first, then largest, then earliest."""
+    clusters = agglomerate(len(ctx.views), ctx.sims, ctx.settings.link_threshold)
+    drafts = [_group("", members, ctx) for members in clusters]
+    order = sorted(range(len(drafts)), key=lambda k: (-len(drafts[k].independent_outlets),
+                                                       -len(drafts[k].claims), clusters[k][0]))  # fmt: skip
+    return tuple(_renamed(drafts[k], f"{story_id}-g{n + 1}") for n, k in enumerate(order))
+
+
+def _renamed(group: ClaimGroup, gid: str) -> ClaimGroup:
+    return replace(group, id=gid)
+
+
+def headline(articles: Sequence[Article]) -> str:
+    """The title sharing most words with the other titles (the earliest on ties)."""
+    titled = [a for a in articles if a.meta.title]
+    if not titled:
+        return ""
+    bags = [set(words(a.meta.title or "")) - STOPWORDS for a in titled]
+
+    def shared(i: int) -> int:
+        return sum(len(bags[i] & b) for j, b in enumerate(bags) if j != i)
+
+    best = min(range(len(titled)), key=lambda i: (-shared(i), i))
+    return titled[best].meta.title or ""
+
+
+def _article_ref(a: Article) -> ArticleRef:
+    m = a.meta
+    return ArticleRef(a.id, outlet_name(a), m.title, m.published, m.url, a.duplicate_of)
+
+
+def build_dossier(story_id: str, articles: Sequence[Article], entities: Mapping[str, dict],
+                  settings: ReconcileSettings = DEFAULT) -> Dossier:  # fmt: skip
+    """The dossier of one story. ``entities`` maps corpus entity id -> {"id", "name", "kind",
+    "aliases"}; articles not linked to the corpus are named by their own entity names."""
+    ordered = _ordered(articles)
+    ctx = _Story(ordered, entities, settings)
+    groups = _groups(ctx, story_id)
+    group_of = {c.id: g.id for g in groups for c in g.claims}
+    return Dossier(
+        story_id=story_id,
+        headline=headline(ordered),
+        articles=tuple(_article_ref(a) for a in ordered),
+        actors=actors(ordered, entities, ctx.names),
+        quotes_by_speaker=quotes_by_speaker(ordered, ctx.names),
+        groups=groups,
+        timeline=timeline(ctx.views, group_of, ctx.names, settings.timeline_chars),
+        framing=framing(ordered, ctx.views, group_of, ctx.names, settings),
+    )
