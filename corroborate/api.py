@@ -70,7 +70,8 @@ def _prepare(
 
 def _store_one(article: Article, corpus: Corpus, settings: Settings) -> IngestResult:
     store = corpus.store
-    existing = store.article_id_for_input(article.input_hash) or store.article_id_for_content(article.content_hash)
+    # Same input bytes were caught before cleaning (_prepare); same words under a new name here.
+    existing = store.article_id_for_content(article.content_hash)
     if existing:
         return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
     grams = shingles(article.text, settings.shingle_words)

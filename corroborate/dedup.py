@@ -11,9 +11,11 @@ with numpy), so band keys mean the same thing in every process and run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
+from typing import Literal
 
 import numpy as np
 from datasketch import MinHash
@@ -72,11 +74,23 @@ def shingles(text: str, size: int) -> np.ndarray:
     return np.unique(mixed >> np.uint64(32))
 
 
+#: Pinned, so a datasketch upgrade cannot silently change the band keys already stored.
+_SCHEME: Literal["affine32"] = "affine32"
+
+
+@functools.cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch draws the same seeded permutations for every signature; draw them once."""
+    template = MinHash(num_perm=num_perm, scheme=_SCHEME)
+    return template.permutations
+
+
 def band_keys(grams: np.ndarray, settings: Settings) -> list[int]:
     """One LSH key per band of the MinHash signature; the band number is mixed into the key."""
     if not len(grams):
         return []
-    sig = MinHash(num_perm=settings.minhash_perm, hashfunc=int)
+    sig = MinHash(num_perm=settings.minhash_perm, hashfunc=int,
+                  permutations=_permutations(settings.minhash_perm), scheme=_SCHEME)  # fmt: skip
     sig.update_batch(grams.tolist())
     rows = settings.minhash_perm // settings.lsh_bands
     values = np.asarray(sig.hashvalues, dtype=np.uint64)

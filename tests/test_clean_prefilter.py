@@ -1,11 +1,13 @@
-"""The literal prefilters of the cleaning detectors never reject a text their pattern matches.
+"""The shortcuts that make cleaning fast answer exactly as the slow way did.
 
-A prefilter is a tuple of keys checked with a substring test before an expensive pattern
-runs; it is sound when every match of the pattern contains one of the keys. That is
-proved here from the parsed pattern: each way through it is spelled out as its literal
-text, with a gap wherever it matches something other than fixed characters, and one of
-the keys must lie inside the fixed stretches of every way. The same is then checked on
-examples: the golden cases and known prompts, credits and notices.
+Mostly literal prefilters: a tuple of keys checked with a substring test before an expensive
+pattern runs, sound when every match of the pattern contains one of the keys. That is proved
+here from the parsed pattern: each way through it is spelled out as its literal text, with a
+gap wherever it matches something other than fixed characters, and one of the keys must lie
+inside the fixed stretches of every way. The same is then checked on examples (the golden
+cases, known prompts, credits and notices) and on random text, as are the other shortcuts:
+alternatives run only when their keys are there, patterns tried only where a match can
+start, the repeat search without a sentence index, and the inner-space test.
 
 All text here is our own.
 """
@@ -23,20 +25,30 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 import pytest
 
 from corroborate.clean import captions, embeds, footer, vocab
-from corroborate.clean.paragraphs import split_paragraphs
+from corroborate.clean.paragraphs import _INNER_SPACE, has_inner_space, split_paragraphs
 from corroborate.clean.vocab import fold, may_match
+
+
+def _keys_of(alternative: int) -> tuple[str, ...]:
+    return tuple(key for key, chosen in vocab.STRONG_PHRASES.by_key.items() if alternative in chosen)
+
 
 #: (name, pattern, keys, folded): with ``folded`` the keys are looked for in ``fold(text)``,
 #: otherwise in the text as it is.
 PREFILTERS = [
     *(
-        (f"STRONG[{i}]", re.compile(alternative, vocab.STRONG.flags), vocab.STRONG_PHRASES.keys_of(i), True)
+        (f"STRONG[{i}]", re.compile(alternative, vocab.STRONG.flags), _keys_of(i), True)
         for i, alternative in enumerate(vocab.STRONG_PHRASES.alternatives)
     ),
     ("WEAK", vocab.WEAK, vocab.WEAK_KEYS, True),
     ("SELF_EVIDENT", vocab.SELF_EVIDENT, vocab.SELF_EVIDENT_KEYS, True),
     ("SECOND_PERSON", vocab.SECOND_PERSON, vocab.SECOND_PERSON_KEYS, True),
-    ("SITE_VOICE after the start", re.compile(vocab._SITE_NAMED, re.IGNORECASE), vocab._SITE_NAMED_KEYS, True),
+    (
+        "SITE_VOICE after the start",
+        re.compile(vocab._SITE_NAMED, re.IGNORECASE),
+        vocab._SITE_NAMED_KEYS,
+        True,
+    ),
     ("captions._TRAILING", captions._TRAILING, captions._TRAILING_KEYS, False),
     ("footer._NOTICE", footer._NOTICE, footer._NOTICE_KEYS, True),
     ("footer._RESERVED", footer._RESERVED, footer._RESERVED_KEYS, True),
@@ -136,7 +148,9 @@ class _Spell:
         return [GAP]  # a class, any character, a back-reference: not fixed text
 
 
-def uncovered(pattern: re.Pattern[str], keys: tuple[str, ...], folded: bool, variants: dict) -> list[str]:
+def uncovered(
+    pattern: re.Pattern[str], keys: tuple[str, ...], folded: bool, variants: dict[str, set[str]]
+) -> list[str]:
     """The ways through ``pattern`` that contain none of ``keys`` (empty: the prefilter is sound)."""
     spell = _Spell(variants, folded, keys)
     ways = spell.sequence(_parse(pattern), bool(pattern.flags & re.IGNORECASE))
@@ -144,7 +158,9 @@ def uncovered(pattern: re.Pattern[str], keys: tuple[str, ...], folded: bool, var
 
 
 @pytest.mark.parametrize("name, pattern, keys, folded", PREFILTERS, ids=[p[0] for p in PREFILTERS])
-def test_prefilter_keys_are_necessary(name: str, pattern: re.Pattern[str], keys, folded, variants) -> None:
+def test_prefilter_keys_are_necessary(
+    name: str, pattern: re.Pattern[str], keys: tuple[str, ...], folded: bool, variants: dict[str, set[str]]
+) -> None:
     assert GAP not in "".join(keys)
     if folded:
         assert all(key == fold(key) for key in keys)
@@ -156,7 +172,7 @@ def test_fold_keeps_positions() -> None:
     assert all(len(fold(chr(i))) == 1 for i in range(sys.maxunicode + 1))
 
 
-def test_spelling_catches_a_missing_key(variants) -> None:
+def test_spelling_catches_a_missing_key(variants: dict[str, set[str]]) -> None:
     assert uncovered(vocab.SECOND_PERSON, ("you",), True, variants) == ["please"]
 
 
@@ -234,12 +250,16 @@ def test_alternatives_find_what_the_whole_pattern_finds() -> None:
         assert vocab.STRONG_PHRASES.findall(text, fold(text)) == vocab.STRONG.findall(text), text
 
 
-def test_any_of_is_a_substring_test() -> None:
-    keys = tuple(vocab.STRONG_PHRASES.keys) + vocab.WEAK_KEYS
+@pytest.mark.parametrize(
+    "keys, folded",
+    [(vocab.STRONG_PHRASES.keys, True), (vocab.WEAK_KEYS, True), (captions._TRAILING_KEYS, False)],
+    ids=["STRONG", "WEAK", "_TRAILING"],
+)
+def test_any_of_is_a_substring_test(keys: tuple[str, ...], folded: bool) -> None:
     union = vocab.any_of(keys)
-    for text in _random_texts(2000, seed=9):
-        low = fold(text)
-        assert bool(union.search(low)) == may_match(keys, low)
+    for text in _random_texts(2000, seed=9) + _texts():
+        text = fold(text) if folded else text
+        assert bool(union.search(text)) == may_match(keys, text)
     assert not vocab.any_of(()).search("anything")
 
 
@@ -290,3 +310,11 @@ def test_seen_finds_what_the_sentence_index_found() -> None:
             found += expected
             assert embeds.Seen(seen).holds(text, partial) == expected, (seen, text, partial)
     assert found > 300
+
+
+def test_inner_space_found_as_the_pattern_finds_it() -> None:
+    rng = random.Random(12)
+    alphabet = ["a", " ", "\t", "\n", "\u00a0", "\u2003", "\u200a", "\u200b", "\u3000", "\u2014", "\u202f"]
+    for _ in range(5000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 8)))
+        assert has_inner_space(text) == bool(_INNER_SPACE.search(text)), repr(text)

@@ -9,7 +9,9 @@ import pytest
 
 from corroborate.cluster import ClusterDoc, ClusterSettings, NeuralRepresenter, StoryIndex
 from corroborate.cluster.assign import Similarity, accepts, day_gap, time_penalty
+from corroborate.cluster.postings import Postings
 from corroborate.cluster.represent import make_representer
+from corroborate.cluster.story import Story
 from corroborate.cluster.text import features, stem
 
 DAY = dt.date(2031, 3, 14)
@@ -182,6 +184,20 @@ def test_recluster_keeps_story_ids_and_articles() -> None:
     again = index.recluster(docs)
     assert again.export_assignments() == got
     assert index.export_assignments() == got
+
+
+def test_postings_keep_update_order_and_compact_single_entries() -> None:
+    a, b, c = Story("a"), Story("b"), Story("c")
+    postings = Postings()
+    for story in (a, b, c, a):
+        postings.touch(7, story)
+    assert [s.id for s in postings.recent(7, 10)] == ["a", "c", "b"]
+    assert [s.id for s in postings.recent(7, 2)] == ["a", "c"]
+    postings.remove(7, c)
+    postings.remove(7, a)
+    assert [s.id for s in postings.recent(7, 10)] == ["b"] and len(postings) == 1
+    postings.remove(7, b)
+    assert list(postings.recent(7, 10)) == [] and len(postings) == 0
 
 
 # ---------------------------------------------------------------- backends and settings

@@ -11,6 +11,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from corroborate.clean.dates import (
+    _DATE_SCANS,
+    _WEEKDAY,
+    _WEEKDAY_START,
     find_dates,
     infer_published,
     parse_declared,
@@ -18,6 +21,7 @@ from corroborate.clean.dates import (
     past_weekdays,
     tense_of,
 )
+from corroborate.clean.vocab import finditer_from
 from corroborate.model import SourceMeta
 from corroborate.settings import Settings
 
@@ -290,3 +294,32 @@ def test_never_crashes_and_never_picks_an_impossible_date(body: str, fetched: st
         assert source == "text"
         assert dt.date(SETTINGS.min_year, 1, 1) <= day <= TODAY + dt.timedelta(days=1)
         assert fetched != "2025-11-19" or day <= dt.date(2025, 11, 19)
+
+
+SCAN_TOKENS = [
+    *TOKENS,
+    *(
+        "Mayday",
+        "1st",
+        "22nd",
+        "of",
+        "Jan.",
+        "Sept",
+        "Nov",
+        "1999.12.31",
+        "12019-01-02",
+        "\u0663",
+        "x2025-01-01",
+    ),
+    *("Sundays", "Monday's", "3rd of May", "Tuesday,", "(", "@"),
+]
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SCAN_TOKENS), max_size=30), st.sampled_from([" ", "", "  ", "\u00a0"]))
+def test_scans_find_what_the_patterns_find(tokens: list[str], sep: str) -> None:
+    """Each date pattern, tried only where its matches can begin, finds what finditer finds."""
+    text = sep.join(tokens)
+    for pattern, starts in (*_DATE_SCANS, (_WEEKDAY, _WEEKDAY_START)):
+        found = [(m.span(), m.groups()) for m in finditer_from(pattern, starts, text)]
+        assert found == [(m.span(), m.groups()) for m in pattern.finditer(text)]

@@ -85,6 +85,16 @@ def _shape(text: str) -> tuple[bool, bool] | None:
     return journalist, journalist or bool(role)
 
 
+def opens_as_bio(text: str) -> bool:
+    """Whether ``text`` opens like a bio: else :func:`bio_reason` finds one only in the tail.
+
+    >>> opens_as_bio("Jane Roe is the director of the Example Institute."), opens_as_bio("It rained.")
+    (True, False)
+    """
+    shape = _shape(text)
+    return shape is not None and shape[1]
+
+
 @functools.lru_cache(maxsize=4096)
 def _contact(text: str) -> bool:
     return bool(CONTACT.search(text))
@@ -104,9 +114,9 @@ def bio_reason(text: str, after: int, tail: int = 2) -> str | None:
     shape = _shape(text)
     if shape is None:
         return None
-    journalist, opens_as_bio = shape
-    if (opens_as_bio or after <= tail) and _contact(text):
+    journalist, opens = shape
+    if (opens or after <= tail) and _contact(text):
         return "says how to reach or follow the author"
-    if (journalist and after <= tail) or (opens_as_bio and after == 0):
+    if (journalist and after <= tail) or (opens and after == 0):
         return "a bio sentence at the end of the article"
     return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 
-from .bio import bio_fields, bio_reason
+from .bio import bio_fields, bio_reason, opens_as_bio
 from .captions import detect_captions
 from .embeds import detect_embeds
 from .footer import detect_copyright, related_verdicts
@@ -61,6 +61,7 @@ _FURNITURE = frozenset({"boilerplate", "copyright", "related", "bio"})
 _HEADING_WORDS = 8
 
 
+#: A text in which this finds nothing holds no weak word.
 _WEAK_KEY = any_of(WEAK_KEYS)
 
 
@@ -113,6 +114,16 @@ class _Judge:
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
         self.paragraphs = paragraphs
+        self.quiet: dict[int, bool] = {}
+
+    def is_quiet(self, i: int) -> bool:
+        """Paragraph ``i`` is neither a prompt nor opens like a bio: :meth:`verdict` claims it
+        only as one of the last ``TAIL`` + 1 unclaimed paragraphs (as a bio or a heading)."""
+        found = self.quiet.get(i)
+        if found is None:
+            text = self.paragraphs[i].text
+            found = self.quiet[i] = not opens_as_bio(text) and not prompt_score(text)
+        return found
 
     def verdict(self, i: int, after: int, claimed: Mapping[int, Verdict]) -> Verdict | None:
         """The verdict on paragraph ``i`` with ``after`` unclaimed paragraphs after it."""
@@ -139,7 +150,7 @@ class _Judge:
             index = self.paragraphs[i].index
             if index in claimed:
                 continue
-            verdict = self.verdict(i, after, claimed)
+            verdict = None if after > TAIL and self.is_quiet(i) else self.verdict(i, after, claimed)
             if verdict is None:
                 after += 1
             else:

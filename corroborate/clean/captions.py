@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from .paragraphs import Paragraph
 from .verdict import Context, Verdict
-from .vocab import may_match
+from .vocab import any_of, split_keys
 
 #: Picture libraries: a credit even when the name closes a sentence ("... in Paris. Getty Images").
 LIBRARIES = (
@@ -46,11 +46,11 @@ _TRAILING = re.compile(
     rf"|(?:[.!?]\s|^)(?:File photo|Handout photo|Photo illustration){_END}"
 )
 #: Prefilter: every match of ``_TRAILING`` contains one of these (tests/test_clean_prefilter.py).
-_TRAILING_KEYS = (
-    "/", "Image", "Shutterstock", "Alamy", "iStock", "NurPhoto", "LightRocket", "ZUMA", "Corbis",
-    "FilmMagic", "Wikimedia Commons", "Flickr", "Unsplash", "Pexels", "File photo", "Handout photo",
-    "Photo illustration",
+_TRAILING_KEYS = split_keys(
+    "/|Image|Shutterstock|Alamy|iStock|NurPhoto|LightRocket|ZUMA|Corbis|FilmMagic|Wikimedia Commons|Flickr"
+    "|Unsplash|Pexels|File photo|Handout photo|Photo illustration"
 )
+_TRAILING_GATE = any_of(_TRAILING_KEYS)
 #: A paragraph that is only a credit: "Getty.", "Handout/Reuters.", "Facebook/Jane Roe",
 #: "Jane Roe/The Daily Example" (two capitalised names either side of a slash).
 _BARE = re.compile(
@@ -91,8 +91,8 @@ def _bracket_credit(text: str) -> bool:
     return bool(re.fullmatch(AGENCIES, inner)) and not before.endswith((".", "!", "?", '"', "\u201d"))
 
 
-def caption_reason(text: str) -> str | None:
-    """Why ``text`` is a caption or credit, or None.
+def caption_reason(text: str, words: int | None = None) -> str | None:
+    """Why ``text`` (of ``words`` words, when known) is a caption or credit, or None.
 
     >>> caption_reason("The minister at a rally on May 2 (Example photo)")
     'ends with a bracketed photo credit'
@@ -101,14 +101,14 @@ def caption_reason(text: str) -> str | None:
     >>> caption_reason("Getty Images declined to comment on the lawsuit.") is None
     True
     """
-    n = len(text.split())
+    n = len(text.split()) if words is None else words
     if n > _MAX_WORDS:
         return None
     if n <= _BARE_WORDS and _BARE.search(text):
         return "a credit line"
     if _bracket_credit(text):
         return "ends with a bracketed photo credit"
-    if may_match(_TRAILING_KEYS, text) and _TRAILING.search(text):
+    if _TRAILING_GATE.search(text) and _TRAILING.search(text):
         return "ends with an agency credit"
     if _LEADING.search(text):
         return "opens with a photo or credit label"
@@ -121,7 +121,7 @@ def detect_captions(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, 
     for p in paragraphs:
         if p.index in ctx.earlier:
             continue
-        reason = caption_reason(p.text)
+        reason = caption_reason(p.text, p.words)
         if reason:
             out[p.index] = Verdict("caption", reason)
     return out

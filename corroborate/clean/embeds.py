@@ -99,7 +99,9 @@ class Needle:
         # A repeated quote may close with "." where the article had "," before "she said".
         whole = normalise(text)
         truncated = text.rstrip().endswith(_ELLIPSES) and bool(_TRUNCATED.search(text))
-        return cls((normalise(_TRUNCATED.sub("", text)) if truncated else whole).rstrip(".!?,;:"), whole, truncated)
+        return cls(
+            (normalise(_TRUNCATED.sub("", text)) if truncated else whole).rstrip(".!?,;:"), whole, truncated
+        )
 
     def key(self) -> tuple[str, ...]:
         return tuple(self.text.split(maxsplit=_KEY_WORDS)[:_KEY_WORDS])
@@ -111,9 +113,9 @@ def _prepared(text: str) -> tuple[Needle, int, bool]:
     not when it has more than ``_KEY_WORDS`` words and the first ones span more than
     ``_KEY_SPAN`` characters (see :class:`Seen`)."""
     needle = Needle.of(text)
-    words = len(needle.text.split())
-    key = needle.key()
-    return needle, words, not (len(key) == _KEY_WORDS and words > _KEY_WORDS and len(" ".join(key)) > _KEY_SPAN)
+    tokens = needle.text.split()
+    long_key = len(tokens) > _KEY_WORDS and len(" ".join(tokens[:_KEY_WORDS])) > _KEY_SPAN  # see Needle.key
+    return needle, len(tokens), not long_key
 
 
 def _found_in(needle: Needle, haystack: str) -> bool:
@@ -139,10 +141,10 @@ def repeats(text: str, earlier: str) -> bool:
 class Seen:
     """Normalised paragraphs, searched for repeats of whole sentences.
 
-    A sentence is looked up by its first ``_KEY_WORDS`` words as they appear in its first
-    ``_KEY_SPAN`` characters, so a paragraph whose first words are longer than that is only
-    found as an exact repeat. Any other repeat starts a sentence of the seen text with the
-    paragraph's own first words, so all of the seen text is searched, at once, for it.
+    A paragraph of more than ``_KEY_WORDS`` words whose first ``_KEY_WORDS`` span more than
+    ``_KEY_SPAN`` characters only counts as an exact repeat (sentences are looked up by their
+    first words within that span). Any other is looked for in all the seen text at once
+    (``joined``), and where found, in each seen paragraph for a whole-sentence repeat.
     """
 
     def __init__(self, texts: Sequence[str] = ()) -> None:

@@ -50,13 +50,13 @@ def copyright_owner(text: str) -> str | None:
     return owner
 
 
-def copyright_reason(text: str) -> str | None:
-    """Why ``text`` is a copyright footer, or None.
+def copyright_reason(text: str, words: int | None = None) -> str | None:
+    """Why ``text`` (of ``words`` words, when known) is a copyright footer, or None.
 
     >>> copyright_reason("The band lost the copyright to its songs in 1990.") is None
     True
     """
-    if len(text.split()) > _MAX_WORDS:
+    if (len(text.split()) if words is None else words) > _MAX_WORDS:
         return None
     low = fold(text)
     if may_match(_NOTICE_KEYS, low) and _NOTICE.search(text):
@@ -70,7 +70,7 @@ def detect_copyright(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int,
     """Copyright notices ("© 2024 ...", "All rights reserved"), naming the outlet when they do."""
     out: dict[int, Verdict] = {}
     for p in paragraphs:
-        reason = None if p.index in ctx.earlier else copyright_reason(p.text)
+        reason = None if p.index in ctx.earlier else copyright_reason(p.text, p.words)
         if reason:
             owner = copyright_owner(p.text)
             out[p.index] = Verdict("copyright", reason, (("outlet", owner),) if owner else ())

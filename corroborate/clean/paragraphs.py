@@ -7,14 +7,26 @@ paragraph's words as they are, and folds runs of spaces and tabs.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..offsets import Edit, TrackedText
 
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]{2,}|[\t\u00a0\u2000-\u200a\u3000]")
+#: The spaces ``_INNER_SPACE`` replaces even alone.
+_ODD_SPACES = "\t\u00a0\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+
+
+class _WordCount:
+    """A paragraph's number of words, counted when first asked for and then kept on it."""
+
+    def __get__(self, paragraph: Paragraph | None, owner: type | None = None) -> int:
+        if paragraph is None:
+            raise AttributeError("words is counted per paragraph")
+        count = len(paragraph.text.split())
+        paragraph.__dict__["words"] = count  # found before this descriptor from now on
+        return count
 
 
 @dataclass(frozen=True)
@@ -24,9 +36,7 @@ class Paragraph:
     end: int
     text: str
 
-    @functools.cached_property
-    def words(self) -> int:
-        return len(self.text.split())
+    words = _WordCount()
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -35,15 +45,18 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     >>> [p.text for p in split_paragraphs("A b.\\n\\n  C d. \\nE")]
     ['A b.', 'C d.', 'E']
     """
-    out: list[Paragraph] = []
+    return [Paragraph(i, start, end, stripped) for i, (start, end, stripped) in enumerate(_lines(text))]
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each non-blank line, without the spaces around it."""
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = pos + (len(line) - len(line.lstrip()))
-            out.append(Paragraph(len(out), start, start + len(stripped), stripped))
+            yield start, start + len(stripped), stripped
         pos += len(line) + 1
-    return out
 
 
 def normalise_layout(tracked: TrackedText) -> TrackedText:
@@ -56,19 +69,29 @@ def normalise_layout(tracked: TrackedText) -> TrackedText:
     if text != tracked.text:
         tracked = tracked.edit(_crlf_edits(tracked.text))
     text = tracked.text
-    spaced = _INNER_SPACE.search(text) is not None  # else no paragraph has inner space to fold
+    spaced = has_inner_space(text)  # else no paragraph has inner space to fold
     edits: list[Edit] = []
     pos = 0
-    for i, p in enumerate(split_paragraphs(text)):
-        gap = "" if i == 0 else "\n\n"
-        if text[pos : p.start] != gap:
-            edits.append((pos, p.start, gap))
+    for start, end, line in _lines(text):
+        gap = "\n\n" if pos else ""  # pos is 0 only before the first line
+        if text[pos:start] != gap:
+            edits.append((pos, start, gap))
         if spaced:  # a match is two spaces or more, or one that is not " ": never a no-op
-            edits.extend((p.start + m.start(), p.start + m.end(), " ") for m in _INNER_SPACE.finditer(p.text))
-        pos = p.end
+            edits.extend((start + m.start(), start + m.end(), " ") for m in _INNER_SPACE.finditer(line))
+        pos = end
     if pos < len(text):
         edits.append((pos, len(text), ""))
     return tracked.edit(edits) if edits else tracked
+
+
+def has_inner_space(text: str) -> bool:
+    """Whether ``_INNER_SPACE`` matches in ``text``, found without trying every position: a match
+    is two spaces or more (two plain ones in a row, or an odd one among them) or an odd one alone.
+
+    >>> has_inner_space("a b"), has_inner_space("a  b"), has_inner_space("a\u00a0b")
+    (False, True, True)
+    """
+    return "  " in text or any(map(text.__contains__, _ODD_SPACES))
 
 
 def _crlf_edits(text: str) -> list[Edit]:

@@ -26,14 +26,14 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
+def split_keys(keys: str) -> tuple[str, ...]:
+    """Prefilter keys written "k1|k2|..." (no key holds a bar)."""
+    return tuple(keys.split("|"))
+
+
 def may_match(keys: tuple[str, ...], folded: str) -> bool:
     """Whether ``folded`` contains one of ``keys``: False means the pattern cannot match."""
     return any(map(folded.__contains__, keys))
-
-
-def present(keys: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """The keys ``text`` contains."""
-    return tuple(key for key in keys if key in text)
 
 
 def any_of(keys: tuple[str, ...]) -> re.Pattern[str]:
@@ -88,22 +88,17 @@ class Alternatives:
             raise ValueError("alternatives must not capture: findall would return groups")
         self.by_key: dict[str, list[int]] = {}
         for i, (_, keys) in enumerate(alternatives):
-            for key in keys.split("|"):
+            for key in split_keys(keys):
                 self.by_key.setdefault(key, []).append(i)
         self.keys = tuple(self.by_key)
         self.gate = any_of(self.keys)
         self._patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    def keys_of(self, i: int) -> tuple[str, ...]:
-        """The keys of alternative ``i``."""
-        return tuple(key for key, chosen in self.by_key.items() if i in chosen)
-
     def findall(self, text: str, folded: str) -> list[str]:
         """``self.pattern.findall(text)``, where ``folded`` is ``fold(text)``."""
         if not self.gate.search(folded):
             return []
-        found = present(self.keys, folded)
-        possible = tuple(sorted({i for key in found for i in self.by_key[key]}))
+        possible = tuple(sorted({i for key in self.keys if key in folded for i in self.by_key[key]}))
         if not possible:
             return []
         pattern = self._patterns.get(possible)
@@ -274,24 +269,36 @@ WEAK = re.compile(
 
 
 #: Prefilters: lower-case strings one of which every match of the pattern above them contains
-#: (tests/test_clean_prefilter.py proves it from the patterns), checked with :func:`may_match`
-#: on the :func:`fold`-ed text before the pattern itself runs.
-WEAK_KEYS = (
-    "comment", "discussion", "respectful", "civil", "moderat", "hateful", "abusive", "off-topic",
-    "be removed", "be deleted", "guidelines", "newsletter", "subscri", "inbox", "sign up", "log in",
-    "sign in", "register", "account", "share", "facebook", "whatsapp", "linkedin", "app", "download",
-    "notifications", "alerts", "cookies", "consent", "privacy", "advertis", "sponsor", "click", "tap",
-    "donat", "membership", "journalism", "premium", "free trial", "podcast", "follow",
+#: (tests/test_clean_prefilter.py proves it from the patterns), looked for in the :func:`fold`-ed
+#: text before the pattern itself runs.
+WEAK_KEYS = split_keys(
+    "comment|discussion|respectful|civil|moderat|hateful|abusive|off-topic|be removed|be deleted|guidelines"
+    "|newsletter|subscri|inbox|sign up|log in|sign in|register|account|share|facebook|whatsapp|linkedin|app"
+    "|download|notifications|alerts|cookies|consent|privacy|advertis|sponsor|click|tap|donat|membership"
+    "|journalism|premium|free trial|podcast|follow"
 )
-SELF_EVIDENT_KEYS = ("ad", "sponsored", "promoted", "paid ", "continue", ":", "more", "back to top", "scroll")
+SELF_EVIDENT_KEYS = split_keys("ad|sponsored|promoted|paid |continue|:|more|back to top|scroll")
 SECOND_PERSON_KEYS = ("you", "please")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, haystack: str, marks: tuple[str, ...]) -> bool:
+    """Whether ``pattern`` matches ``text`` at its start or where ``haystack`` (``text`` or
+    ``fold(text)``: the same positions) holds one of ``marks``."""
+    if pattern.match(text):
+        return True
+    for mark in marks:
+        i = haystack.find(mark)
+        while i >= 0:
+            if pattern.match(text, i):
+                return True
+            i = haystack.find(mark, i + 1)
+    return False
+
+
 def site_voice(text: str, folded: str) -> bool:
-    """``SITE_VOICE.search(text)``: a match after the first character names the site, so
-    the folded text then contains "our " or "this "."""
-    return bool(SITE_VOICE.match(text) or (may_match(_SITE_NAMED_KEYS, folded) and SITE_VOICE.search(text)))
-
-
-_SENTENCE_MARK = re.compile(r"[.!?]")
+    """``SITE_VOICE.search(text)``: after the first character only ``_SITE_NAMED`` can
+    match, and only where the folded text holds "our " or "this "."""
+    return _matches_at(SITE_VOICE, text, folded, _SITE_NAMED_KEYS)
 
 
 def imperative(text: str) -> bool:
@@ -301,9 +308,7 @@ def imperative(text: str) -> bool:
     >>> imperative("Great news. Sign up today"), imperative("They sign up. It rained.")
     (True, False)
     """
-    if IMPERATIVE.match(text):
-        return True
-    return any(IMPERATIVE.match(text, m.start()) for m in _SENTENCE_MARK.finditer(text))
+    return _matches_at(IMPERATIVE, text, text, (".", "!", "?"))
 
 
 def _word_set(text: str) -> frozenset[str]:

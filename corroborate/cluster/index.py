@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from .assign import Similarity, accepts, day_gap, in_window, preference, range_gap
 from .persist import FrequencyTable, StoryRow, check_assignments, rows_in_restore_order
+from .postings import Postings
 from .represent import ClusterDoc, Representation, Representer, make_representer
 from .settings import DEFAULT_CLUSTER_SETTINGS, ClusterSettings
 from .story import Story, StoryView, merged_terms, top_terms
@@ -49,7 +50,7 @@ class StoryIndex:
         #: 1 for names, numbers and days (the "entities" of the entity cosine), 0 for words.
         self._specific = bytearray()
         self._docs = 0
-        self._postings: dict[int, dict[Story, None]] = {}
+        self._postings = Postings()
         self._seq = 0
         #: While True, articles do not change the document frequencies (recluster replays).
         self._frozen = False
@@ -79,6 +80,7 @@ class StoryIndex:
         return recluster(self, docs)
 
     def story_of(self, article_id: str) -> str | None:
+        """The story an article was assigned to, or None if it was never assigned."""
         story = self._article_story.get(article_id)
         return story.id if story else None
 
@@ -91,6 +93,7 @@ class StoryIndex:
 
     @property
     def article_count(self) -> int:
+        """Articles assigned so far (near-duplicates included)."""
         return len(self._article_story)
 
     # ------------------------------------------------------------ persistence
@@ -194,13 +197,9 @@ class StoryIndex:
         s = self.settings
         votes: dict[Story, float] = {}
         for tid in heapq.nlargest(s.query_terms, query, key=query.__getitem__):
-            posting = self._postings.get(tid)
-            if not posting:
-                continue
-            for n, story in enumerate(reversed(posting)):
-                if n >= s.max_postings:
-                    break
-                votes[story] = votes.get(story, 0.0) + query[tid]
+            weight = query[tid]
+            for story in self._postings.recent(tid, s.max_postings):
+                votes[story] = votes.get(story, 0.0) + weight
         found = [st for st in votes if in_window(day_gap(doc.published, st.first, st.last), s)]
         return heapq.nsmallest(s.max_candidates, found, key=lambda st: (-votes[st], -st.seq))
 
@@ -311,13 +310,7 @@ class StoryIndex:
         """Move the story to the recent end of its top terms' postings; drop stale ones."""
         keys = array("i", keys)
         for tid in set(story.keys) - set(keys):
-            posting = self._postings.get(tid)
-            if posting is not None:
-                posting.pop(story, None)
-                if not posting:
-                    del self._postings[tid]
+            self._postings.remove(tid, story)
         for tid in keys:
-            posting = self._postings.setdefault(tid, {})
-            posting.pop(story, None)
-            posting[story] = None
+            self._postings.touch(tid, story)
         story.keys = keys

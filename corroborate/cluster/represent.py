@@ -51,7 +51,9 @@ class Representation:
 class Representer(Protocol):
     """The one interface every backend implements."""
 
-    def represent(self, doc: ClusterDoc) -> Representation: ...
+    def represent(self, doc: ClusterDoc) -> Representation:
+        """What the index compares; must be deterministic for the same document."""
+        ...
 
 
 def kind_boost(term: str, settings: ClusterSettings) -> float:
@@ -73,6 +75,7 @@ class LexicalRepresenter:
         self.settings = settings
 
     def represent(self, doc: ClusterDoc) -> Representation:
+        """Sublinear tf (1 + ln count) times the kind boost, then unit length."""
         s = self.settings
         found = features(doc.title, doc.text, s.title_weight, s.lead_weight, s.lead_sentences)
         weights = {t: (1.0 + math.log(max(c, 1.0))) * kind_boost(t, s) for t, c in found.counts.items()}
@@ -107,6 +110,7 @@ class NeuralRepresenter:
         self.max_chars = max_chars
 
     def represent(self, doc: ClusterDoc) -> Representation:
+        """The lexical representation plus a unit-length embedding (none for empty articles)."""
         lexical = self.lexical.represent(doc)
         if not lexical.length:
             return lexical

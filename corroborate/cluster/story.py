@@ -54,6 +54,7 @@ class Story:
         self.last = published if self.last is None else max(self.last, published)
 
     def set_terms(self, weights: Mapping[int, float]) -> None:
+        """Replace the centroid terms (already truncated and ordered by the index)."""
         self.terms = array("i", weights)
         self.weights = array("f", weights.values())
 
@@ -68,12 +69,14 @@ class Story:
             self.dense[i] += x
 
     def dense_cosine(self, vector: tuple[float, ...] | None) -> float | None:
+        """Cosine of a unit embedding with the members' mean embedding; None without embeddings."""
         if vector is None or self.dense is None:
             return None
         norm = math.sqrt(sum(x * x for x in self.dense))
         return sum(a * b for a, b in zip(vector, self.dense, strict=True)) / norm if norm else 0.0
 
     def view(self, words: list[str]) -> StoryView:
+        """A read-only summary, term ids turned back into feature strings."""
         pairs = sorted(zip(self.terms, self.weights, strict=True), key=lambda p: (-p[1], words[p[0]]))
         terms = tuple((words[t], float(w)) for t, w in pairs)
         return StoryView(self.id, self.count, self.first, self.last, terms)

@@ -123,7 +123,7 @@ def _lines(rows: list[tuple[int, str, set[str]]]) -> list[list[tuple[int, str, s
     """Rows split into lines at the corpus's literal ``\\n`` tokens."""
     lines: list[list[tuple[int, str, set[str]]]] = [[]]
     for row in rows:
-        if row[1] == "\\n":
+        if row[1].strip() == "\\n":
             lines.append([])
         else:
             lines[-1].append(row)

@@ -101,6 +101,7 @@ def format_report(result: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Command line entry point; exit status 2 when the corpus is missing."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpus", choices=CORPORA, required=True)
     parser.add_argument("--split", choices=("train", "dev"), default="dev")

@@ -105,10 +105,14 @@ def _decode_utf16_without_bom(data: bytes, source: str) -> Decoded:
     raise InputError(source, f"binary file (NUL bytes at offset {data.index(0)}); {SUPPORTED}")
 
 
+#: C0 controls no text file needs (tab, newlines, form feed and escape are allowed).
+_SUSPICIOUS_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
 def _control_share(text: str) -> float:
     """Share of characters that are C0 controls no text file needs."""
     sample = text[:_SAMPLE]
-    controls = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _TEXT_CONTROLS)
+    controls = len(_SUSPICIOUS_CONTROLS.findall(sample))
     return controls / max(1, len(sample))
 
 

@@ -37,7 +37,6 @@ from .records import (
 from .settings import DEFAULT, ReconcileSettings
 from .status import (
     Origin,
-    content_times,
     date_conflict_of,
     group_status,
     independence,
@@ -46,7 +45,7 @@ from .status import (
     speaker_conflict_of,
     story_origins,
 )
-from .timeline import attributed, timeline
+from .timeline import attributed, readable, timeline
 
 __all__ = [
     "CONFLICTING", "CORROBORATED", "UNIQUE", "Actor", "ArticleRef", "ClaimGroup", "ClaimRef", "Conflict",
@@ -67,13 +66,15 @@ def _claim_ref(v: ClaimView, origin: Origin, names: Mapping[str, str]) -> ClaimR
                     speaker, origin.name if origin.how else None)  # fmt: skip
 
 
-def _representative(members: Sequence[int], sims: Mapping[tuple[int, int], float]) -> int:
-    """The member most similar to the rest (the earliest on ties)."""
+def _representative(
+    members: Sequence[int], views: Sequence[ClaimView], sims: Mapping[tuple[int, int], float]
+) -> int:
+    """The member reading as a sentence that is most similar to the rest (the earliest on ties)."""
 
     def total(i: int) -> float:
         return sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members if j != i)
 
-    return min(members, key=lambda i: (-total(i), i))
+    return min(members, key=lambda i: (not readable(views[i]), -total(i), i))
 
 
 def _conflicts(members: Sequence[int], views: Sequence[ClaimView], origins: Sequence[Origin],
@@ -87,7 +88,7 @@ def _conflicts(members: Sequence[int], views: Sequence[ClaimView], origins: Sequ
 
     found = (
         number_conflict_of(vs, os),
-        date_conflict_of(vs, os, [ctx.times[i] for i in members]),
+        date_conflict_of(vs, os),
         polarity_conflict_of(vs, os, close),
         speaker_conflict_of(vs, os, ctx.names, ctx.settings),
     )
@@ -106,8 +107,6 @@ class _Story:
         self.sims = pair_similarities(self.views, self.stats)
         self.names = entity_names(articles, entities)
         self.origins = story_origins(self.views, articles)
-        by_id = {a.id: a for a in articles}
-        self.times = [content_times(by_id[v.article], v) for v in self.views]
 
 
 def _group(gid: str, members: Sequence[int], ctx: _Story) -> ClaimGroup:
@@ -115,7 +114,7 @@ def _group(gid: str, members: Sequence[int], ctx: _Story) -> ClaimGroup:
     vs, os = [views[i] for i in members], [origins[i] for i in members]
     outlets, independent, echoes = independence(vs, os)
     conflicts = _conflicts(members, views, origins, ctx)
-    rep = views[_representative(members, ctx.sims)]
+    rep = views[_representative(members, views, ctx.sims)]
     return ClaimGroup(
         id=gid,
         status=group_status(independent, conflicts),

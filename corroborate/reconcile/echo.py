@@ -56,10 +56,11 @@ def is_media(name: str, known: Collection[str] = ()) -> bool:
 def _trim(name: str) -> str:
     """A cited name without final punctuation, a possessive or a dangling small word.
 
-    >>> _trim("Reuters."), _trim("Bloomberg's"), _trim("Radio Free Nowhere of")
-    ('Reuters', 'Bloomberg', 'Radio Free Nowhere')
+    >>> _trim("Reuters."), _trim("Bloomberg's"), _trim("Radio Free Nowhere of"), _trim("The Daily Ledger. It")
+    ('Reuters', 'Bloomberg', 'Radio Free Nowhere', 'The Daily Ledger')
     """
-    name = re.sub(r"(?:['’]s?)?[.,;:]*$", "", name.strip())
+    name = re.split(r"\.\s+(?=[A-Z])", name.strip())[0]  # "The Associated Press. It said" ends at the stop
+    name = re.sub(r"(?:['’]s?)?[.,;:]*$", "", name)
     return re.sub(r"\s+(?:of|for|de)$", "", name)
 
 
@@ -98,13 +99,15 @@ def claim_citation(article: Article, claim: Claim, citations: Sequence[Citation]
 
 
 #: A dateline credit opening a wire story: "LONDON (Reuters) -", "WASHINGTON, March 3 (AP) —".
-_CREDIT = re.compile(r"^[^\n(]{0,60}?\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-—–:]")
+_CREDIT = re.compile(r"(?m)^[^\n(]{0,60}?\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-—–:]")
+#: A dateline opens the story: within its first few lines.
+_CREDIT_WINDOW = 400
 
 
 def wire_credit(article: Article, known: Collection[str] = ()) -> str | None:
     """The agency credited in the article's dateline, when it is not the article's own outlet
     (a wire story republished: every claim in it is the agency's)."""
-    m = _CREDIT.match(article.text.lstrip())
+    m = _CREDIT.search(article.text, 0, _CREDIT_WINDOW)
     if m is None or not is_media(m.group("name"), known):
         return None
     name = m.group("name").strip()

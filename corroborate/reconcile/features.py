@@ -8,6 +8,7 @@ their words, so "Zelensky" and "Zelenskyy" are one feature.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -16,8 +17,8 @@ from urllib.parse import urlparse
 
 from ..extract.claim_lexicon import SPEECH_CUES, STOPWORDS, stem, words
 from ..extract.numbers import unit_family
-from ..model import Article, Claim
-from .lexicon import GENERIC, WORD_CLASS
+from ..model import Article, Claim, TimeRef
+from .lexicon import GENERIC, TIME_WORDS, WORD_CLASS
 
 #: TIMEX values that place an event on the calendar: a day (a time of day after it is
 #: dropped), an ISO week, a month.
@@ -53,6 +54,14 @@ class ClaimView:
     places: frozenset[str] = frozenset()
     #: the claim is (part of) a direct quotation
     direct: bool = False
+    #: days, weeks and months the claim names (for the timeline), and those of the event it
+    #: asserts, without when it was said ("two people said on Tuesday"), for date conflicts
+    dates: tuple[str, ...] = ()
+    event_dates: frozenset[str] = frozenset()
+    #: the capitalised name words of the speaker as the attribution writes them ("Anton Pell")
+    speaker_words: frozenset[str] = frozenset()
+    #: the first entity the asserted content names (roughly who acts: "South Korea agreed")
+    subject: str | None = None
 
     @property
     def text(self) -> str:
@@ -116,7 +125,7 @@ def claim_terms(text: str, names: frozenset[str]) -> tuple[set[str], set[str]]:
     """
     feats, core = set(), set()
     for w in words(text):
-        if w in STOPWORDS or w in SPEECH_CUES or len(w) < 2 or not w[0].isalpha():
+        if w in STOPWORDS or w in SPEECH_CUES or w in TIME_WORDS or len(w) < 2 or not w[0].isalpha():
             continue
         t = stem(w)
         if t in names:
@@ -128,13 +137,40 @@ def claim_terms(text: str, names: frozenset[str]) -> tuple[set[str], set[str]]:
     return feats, core
 
 
+#: A time right after a speech verb dates the statement, not the event ("said on Tuesday").
+_STATEMENT_TIME = re.compile(
+    r"\b(?:said|says|told|tells|announced|reported|confirmed|added|stated|wrote|tweeted|declared|disclosed|"
+    r"revealed)(?:\s+(?:reporters|journalists|officials|the\s+\w+|him|her|them|us))?\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|'\d\d\b")
+
+
+def trusted_times(article: Article, dated: bool) -> list[TimeRef]:
+    """The article's time expressions whose values can be trusted: all of them when its date
+    is ``dated`` (known and in line with the story's); else only those that name their year
+    ("last Friday" was resolved against a guess)."""
+    times = article.extraction.times
+    return list(times) if dated else [t for t in times if _YEAR.search(t.span.text)]
+
+
+def statement_time(text: str, start: int) -> bool:
+    """Whether the time expression at ``start`` dates a statement ("officials said on Tuesday").
+
+    >>> statement_time("two people said on Tuesday", 19), statement_time("voted on Tuesday", 9)
+    (True, False)
+    """
+    return _STATEMENT_TIME.search(text, max(0, start - 40), start) is not None
+
+
 class _Inside:
     """Entities and times of an article that lie inside an extent (a claim's content)."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, dated: bool) -> None:
         self.mentions = sorted((m.span.start, m.span.end, m.entity) for m in article.extraction.mentions)
         self.starts = [m[0] for m in self.mentions]
-        self.times = [(t.span.start, t.span.end, t.value) for t in article.extraction.times]
+        self.times = [(t.span.start, t.span.end, t.value) for t in trusted_times(article, dated)]
+        self.text = article.text
 
     def entities(self, lo: int, hi: int) -> list[int]:
         k, found = bisect_left(self.starts, lo), dict[int, None]()
@@ -144,8 +180,14 @@ class _Inside:
             k += 1
         return list(found)
 
-    def time_values(self, lo: int, hi: int) -> list[str]:
-        return [v for a, b, v in self.times if lo <= a and b <= hi]
+    def time_values(self, lo: int, hi: int, events: bool = False) -> list[str]:
+        """Calendar values inside ``[lo, hi)``; with ``events``, not those dating a statement."""
+        found = (
+            v
+            for a, b, v in self.times
+            if lo <= a and b <= hi and not (events and statement_time(self.text, a))
+        )
+        return list(dict.fromkeys(c for v in found if (c := calendar_value(v))))
 
 
 def claim_features(article: Article, claim: Claim, names: frozenset[str], inside: _Inside) -> tuple[frozenset[str], frozenset[str]]:  # fmt: skip
@@ -158,7 +200,7 @@ def claim_features(article: Article, claim: Claim, names: frozenset[str], inside
     }
     feats |= ents
     core |= ents
-    feats |= {f"@{c}" for t in inside.time_values(content.start, content.end) if (c := calendar_value(t))}
+    feats |= {f"@{t}" for t in inside.time_values(content.start, content.end)}
     figures = (q for q in claim.numbers if content.start <= q.span.start and q.span.end <= content.end)
     feats |= {f"#{u}" for u in (unit_family(q.unit) for q in figures) if u}
     speaker = entity_id(article, claim.asserter_entity) if claim.asserter == "speaker" else None
@@ -175,36 +217,65 @@ def claim_places(article: Article, claim: Claim, inside: _Inside) -> frozenset[s
     return frozenset(f"E:{g}" for g in found if g)
 
 
-def article_views(article: Article) -> list[ClaimView]:
-    """The claims of one article as views, in text order."""
+def name_words(phrase: str) -> frozenset[str]:
+    """The name words of a speaker phrase: capitalised, not titles or pronouns.
+
+    >>> sorted(name_words("fire chief Anton Pell")), sorted(name_words("Mr. Trump")), sorted(name_words("The president"))
+    (['Anton', 'Pell'], ['Trump'], [])
+    """
+    ws = (w.strip(".,;:'’\"“”()") for w in phrase.split())
+    return frozenset(
+        w for w in ws if w[:1].isupper() and w.lower() not in STOPWORDS and stem(w.lower()) not in GENERIC
+    )
+
+
+def article_views(article: Article, dated: bool = True) -> list[ClaimView]:
+    """The claims of one article as views, in text order (``dated``: see :func:`trusted_times`)."""
     outlet = outlet_name(article)
     key = outlet_key(outlet) if not outlet.startswith("unknown outlet") else f"article:{article.id}"
-    names, inside = name_stems(article), _Inside(article)
+    names, inside = name_stems(article), _Inside(article, dated and bool(article.meta.published))
     direct = {q.id for q in article.extraction.quotes if q.kind == "direct"}
+    said_by = {q.id: name_words(q.speaker.text) for q in article.extraction.quotes if q.speaker}
     size = max(1, len(article.text))
     out = []
     for i, c in enumerate(article.extraction.claims):
         feats, core = claim_features(article, c, names, inside)
-        speaker = entity_id(article, c.asserter_entity) if c.asserter == "speaker" else None
-        places = claim_places(article, c, inside)
-        out.append(
-            ClaimView(
-                c,
-                article.id,
-                outlet,
-                key,
-                i,
-                c.span.start / size,
-                feats,
-                core,
-                speaker,
-                places,
-                c.quote_id in direct,
-            )  # fmt: skip
-        )
+        content = c.content or c.span
+        out.append(ClaimView(
+            claim=c, article=article.id, outlet=outlet, outlet_key=key, order=i, position=c.span.start / size,
+            features=feats, core=core, speaker=entity_id(article, c.asserter_entity) if c.asserter == "speaker" else None,
+            places=claim_places(article, c, inside), direct=c.quote_id in direct,
+            dates=tuple(inside.time_values(c.span.start, c.span.end)),
+            event_dates=frozenset(inside.time_values(content.start, content.end, events=True)),
+            speaker_words=said_by.get(c.quote_id or "", frozenset()),
+            subject=entity_id(article, next(iter(inside.entities(content.start, content.end)), None)),
+        ))  # fmt: skip
     return out
+
+
+#: An article published further than this from the story's median date has a doubtful date
+#: (inferred from a date in its text, say), so its relative times are not trusted.
+DATE_DRIFT_DAYS = 14
+
+
+def anchored(articles: Sequence[Article]) -> set[str]:
+    """Ids of the articles whose publication date agrees with the story's (within the drift)."""
+    dates = {a.id: d for a in articles if (d := _date(a.meta.published))}
+    if not dates:
+        return set()
+    ordered = sorted(dates.values())
+    median = ordered[len(ordered) // 2]
+    return {i for i, d in dates.items() if abs((d - median).days) <= DATE_DRIFT_DAYS}
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def story_views(articles: Sequence[Article]) -> list[ClaimView]:
     """Every claim of a story's articles, articles in the order given."""
-    return [v for a in articles for v in article_views(a)]
+    trusted = anchored(articles)
+    return [v for a in articles for v in article_views(a, a.id in trusted)]

@@ -56,6 +56,15 @@ GENERIC = frozenset(
     )
 )
 
+#: Words naming times: a claim's times are features of their own (normalised values), so
+#: "on Wednesday" must not make a claim about golf match a claim about a tweet.
+TIME_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december morning afternoon evening night tonight weekend "
+    "today yesterday tomorrow week weeks month months year years day days hour hours minute minutes "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
 #: Words that make a cited name a news organisation ("the Daily Ledger", "Radio Free Nowhere").
 MEDIA_WORDS = _words(
     "news times post journal herald tribune gazette agency press television tv radio daily telegraph "

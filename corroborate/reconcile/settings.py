@@ -21,6 +21,9 @@ class ReconcileSettings:
     #: How much the longer claim counts when a shared weight is normalised: 0 divides by the
     #: shorter claim's weight alone (a paraphrase may add details), 0.5 by the geometric mean.
     length_balance: float = 0.15
+    #: Pair similarities below this share of ``link_threshold`` are taken as 0 and never
+    #: computed (they barely move an average), which keeps big stories fast.
+    least_link: float = 0.5
     #: Claims an outlet puts first: its lead.
     lead_claims: int = 2
     #: Claims starting after this share of the text are buried.
@@ -30,7 +33,7 @@ class ReconcileSettings:
     timeline_chars: int = 140
     #: Similarity at or above which two claims are close enough that one negating what the
     #: other asserts is a conflict (below it, "not" is too often about something else).
-    negation_link: float = 0.45
+    negation_link: float = 0.55
     #: Word overlap at or above which two quotations are the same words (speaker conflicts).
     same_words: float = 0.6
 

@@ -11,15 +11,15 @@ the same words in different speakers' mouths. Each conflict keeps both sides' cl
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..extract.claim_lexicon import words
+from ..extract.claim_lexicon import NEGATORS, STOPWORDS, words
 from ..extract.numbers import Quantity as Figure
 from ..extract.numbers import number_conflict, unit_family
 from ..model import Article, Quantity
 from .echo import article_citations, claim_citation, wire_credit
-from .features import ClaimView, calendar_value, outlet_key
+from .features import ClaimView, outlet_key
 from .records import CONFLICTING, CORROBORATED, UNIQUE, Conflict, ConflictSide, Echo
 from .settings import DEFAULT, ReconcileSettings
 
@@ -50,7 +50,8 @@ def story_origins(views: Sequence[ClaimView], articles: Sequence[Article]) -> li
     known = {v.outlet_key for v in views}
     cites = {a.id: article_citations(a, known) for a in articles}
     credits = {a.id: wire_credit(a, known) for a in articles}
-    roots = {v.article: {w.article: w for w in views}.get(_root(by_id[v.article], by_id).id) for v in views}
+    first = {v.article: v for v in reversed(views)}
+    roots = {a.id: first.get(_root(a, by_id).id) for a in articles}
     out = []
     for v in views:
         cited = claim_citation(by_id[v.article], v.claim, cites[v.article]) or credits[v.article]
@@ -92,12 +93,12 @@ def _sides(views: Sequence[ClaimView], origins: Sequence[Origin], values: Sequen
     return tuple(ConflictSide(x, tuple(ids), tuple(outlets[x])) for x, ids in claims.items())
 
 
-def _disputed(
-    views: Sequence[ClaimView], origins: Sequence[Origin], clash: Callable[[int, int], bool]
-) -> bool:
-    """Do two claims from different origins clash?"""
-    n = len(views)
-    return any(origins[i].key != origins[j].key and clash(i, j) for i in range(n) for j in range(i + 1, n))
+def _disputed(origins: Sequence[Origin], clash: Callable[[int, int], bool], among: Sequence[int]) -> bool:
+    """Do two of the claims ``among`` (those that can clash at all), from different origins,
+    clash?"""
+    return any(
+        origins[i].key != origins[j].key and clash(i, j) for x, i in enumerate(among) for j in among[x + 1 :]
+    )
 
 
 def number_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin]) -> Conflict | None:
@@ -110,7 +111,7 @@ def number_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin]) ->
             a, b = of[i], of[j]
             return bool(a and b) and all(number_conflict(x, y) for x in a for y in b)
 
-        if _disputed(views, origins, clash):
+        if _disputed(origins, clash, [i for i, fs in enumerate(of) if fs]):
             sides = _sides(views, origins, [", ".join(f.text for f in fs) or None for fs in of])
             return Conflict("number", f"figures for {unit} differ", sides)
     return None
@@ -120,42 +121,60 @@ def _granularity(value: str) -> str:
     return "week" if "W" in value else "day" if value.count("-") == 2 else "month"
 
 
-def content_times(article: Article, view: ClaimView) -> frozenset[str]:
-    """Dated time values inside what the claim asserts (not "said on Thursday")."""
-    span = view.claim.content or view.claim.span
-    inside = (
-        t.value for t in article.extraction.times if span.start <= t.span.start and t.span.end <= span.end
-    )
-    return frozenset(c for t in inside if (c := calendar_value(t)))
-
-
-def date_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin], times: Sequence[frozenset[str]]) -> Conflict | None:  # fmt: skip
+def date_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin]) -> Conflict | None:
     """Different days (or weeks, months) given for the same event by different sources."""
     for grain in ("day", "week", "month"):
-        of = [frozenset(t for t in ts if _granularity(t) == grain) for ts in times]
+        of = [frozenset(t for t in v.event_dates if _granularity(t) == grain) for v in views]
 
         def clash(i: int, j: int, of: list[frozenset[str]] = of) -> bool:
             return bool(of[i] and of[j]) and not of[i] & of[j]
 
-        if _disputed(views, origins, clash):
+        if _disputed(origins, clash, [i for i, ts in enumerate(of) if ts]):
             sides = _sides(views, origins, [", ".join(sorted(ts)) or None for ts in of])
             return Conflict("date", f"different {grain}s given", sides)
     return None
 
 
 def polarity_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin], close: Callable[[int, int], bool]) -> Conflict | None:  # fmt: skip
-    """Accepted vs rejected, or (between closely matching claims) asserted vs negated."""
+    """Accepted vs rejected by the same actors about the same thing, or asserted vs negated by
+    two close paraphrases only one of which has a negating word ("not" elsewhere in a long
+    sentence, or a negation the extractor read differently, is no contradiction)."""
     stance = [v.claim.stance for v in views]
-    if _disputed(views, origins, lambda i, j: {stance[i], stance[j]} == {"accept", "reject"}):
+
+    def opposed(i: int, j: int) -> bool:
+        about = {f for f in views[i].core & views[j].core if f != "~respond" and f[:2] != "E:"}
+        a, b = views[i].subject, views[j].subject
+        apart = bool(a and b) and a != b  # "South Korea agreed" vs "Canada refused"
+        return {stance[i], stance[j]} == {"accept", "reject"} and bool(about) and not apart
+
+    if _disputed(origins, opposed, [i for i, x in enumerate(stance) if x]):
         sides = _sides(
             views, origins, [{"accept": "accepted", "reject": "rejected"}.get(x or "") for x in stance]
         )
         return Conflict("polarity", "accepted by some, rejected by others", sides)
     neg = [v.claim.negated for v in views]
-    if _disputed(views, origins, lambda i, j: neg[i] != neg[j] and close(i, j)):
+    text = [_content_words(v) for v in views]
+    has_negator = [bool(NEGATORS & set(words((v.claim.content or v.claim.span).text))) for v in views]
+
+    def negated(i: int, j: int) -> bool:
+        one_sided = has_negator[i] != has_negator[j] and neg[i] != neg[j]
+        return one_sided and close(i, j) and _jaccard(text[i], text[j]) >= 0.5
+
+    if len(set(neg)) > 1 and _disputed(origins, negated, range(len(views))):
         sides = _sides(views, origins, ["negated" if x else "asserted" for x in neg])
         return Conflict("polarity", "asserted by some, negated by others", sides)
     return None
+
+
+def _content_words(v: ClaimView) -> set[str]:
+    """The words of what a claim asserts, without negators and stop words."""
+    return {
+        w for w in words((v.claim.content or v.claim.span).text) if w not in STOPWORDS and w not in NEGATORS
+    }
+
+
+def _jaccard(x: set[str], y: set[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
 
 
 def _overlap(a: str, b: str) -> float:
@@ -164,25 +183,34 @@ def _overlap(a: str, b: str) -> float:
     >>> round(_overlap("We will not wait.", "we will not wait any longer"), 2)
     0.67
     """
-    x, y = set(words(a)), set(words(b))
-    return len(x & y) / len(x | y) if x and y else 0.0
+    return _jaccard(set(words(a)), set(words(b)))
 
 
 def speaker_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin], names: Mapping[str, str],
                         settings: ReconcileSettings = DEFAULT) -> Conflict | None:  # fmt: skip
-    """The same words quoted directly from different speakers (a cited news organisation is
-    a source, not a speaker)."""
+    """The same words quoted directly from speakers the attributions name differently ("said
+    Mayor Elena Vostrik" / "fire chief Anton Pell said"; a cited news organisation is a
+    source, not a speaker; "the president" names nobody)."""
     text = [(v.claim.content or v.claim.span).text for v in views]
     who = [v.speaker if v.direct and o.how != "cites" else None for v, o in zip(views, origins, strict=True)]
 
     def clash(i: int, j: int) -> bool:
-        a, b = who[i], who[j]
-        return bool(a and b and a != b) and _overlap(text[i], text[j]) >= settings.same_words
+        a, b, na, nb = who[i], who[j], views[i].speaker_words, views[j].speaker_words
+        spans = views[i].claim.span.text, views[j].claim.span.text
+        # each names its own speaker only: a name in both is a quotation inside a quotation
+        crossed = _names_inside(na, spans[1]) or _names_inside(nb, spans[0])
+        named_apart = bool(na and nb) and not na & nb and not crossed
+        return bool(a and b and a != b) and named_apart and _overlap(text[i], text[j]) >= settings.same_words
 
-    if not _disputed(views, origins, clash):
+    if not _disputed(origins, clash, [i for i, w in enumerate(who) if w and views[i].speaker_words]):
         return None
     sides = _sides(views, origins, [names.get(w, w) if w else None for w in who])
     return Conflict("speaker", "the same words attributed to different speakers", sides)
+
+
+def _names_inside(names: Collection[str], text: str) -> bool:
+    """Does the quoted text itself name the speaker (a quotation inside a quotation)?"""
+    return any(n in text for n in names)
 
 
 def group_status(independent: Sequence[str], conflicts: Sequence[Conflict]) -> str:

@@ -9,9 +9,10 @@ Several outlets reporting one event on one date make one entry citing all their 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
-from .features import ClaimView, calendar_value
+from .features import ClaimView
 from .records import TimelineEntry
 
 
@@ -54,14 +55,33 @@ def _granularity_rank(value: str) -> int:
     return 2 if "W" not in value and value.count("-") == 1 else 1 if "W" in value else 0
 
 
+#: Words that open a clause continuing a sentence ("adding that ...", "while ...").
+_CONTINUATION = re.compile(
+    r"^(?:and|but|while|though|although|saying|adding|noting|as)\b(?:\s+that)?\s+", re.I
+)
+
+
 def attributed(view: ClaimView, names: Mapping[str, str], limit: int) -> str:
-    """What a claim asserts, short, led by its speaker's name when a speaker asserts it and
-    the words do not name them already (the date may be when they said it)."""
-    content = (view.claim.content or view.claim.span).text
-    who = names.get(view.speaker or "") if view.speaker else None
-    if who and who.split()[-1].lower() not in content.lower():
-        content = f"{who}: {content}"
-    return shorten(content, limit)
+    """A claim as a short readable line: its own words without a leading "and"/"adding that",
+    led by the speaker's name for a direct quotation that does not name them.
+
+    >>> from corroborate.model import Claim, Span
+    >>> c = Claim("c1", Span("adding that the bridge will reopen in May.", 0, 41, 0, 41), "speaker")
+    >>> attributed(ClaimView(c, "a", "X", "x", 0, 0.0, frozenset(), frozenset()), {}, 80)
+    'The bridge will reopen in May.'
+    """
+    text = _CONTINUATION.sub("", " ".join(view.claim.span.text.split()))
+    text = text[:1].upper() + text[1:]
+    who = names.get(view.speaker or "") if view.speaker and view.direct else None
+    if who and who.split()[-1].lower() not in text.lower():
+        text = f"{who}: {text}"
+    return shorten(text, limit)
+
+
+def readable(view: ClaimView) -> bool:
+    """Whether a claim's words read as a sentence on their own (not "and they may ...")."""
+    head = view.claim.span.text.lstrip()[:1]
+    return head.isupper() or head in "\"“‘'"
 
 
 def timeline(views: Sequence[ClaimView], group_of: Mapping[str, str], names: Mapping[str, str] | None = None,
@@ -70,7 +90,7 @@ def timeline(views: Sequence[ClaimView], group_of: Mapping[str, str], names: Map
     ``names`` entity id -> name."""
     found: dict[tuple[str, str], list[ClaimView]] = {}
     for v in views:
-        for t in dict.fromkeys(c for x in v.claim.times if (c := calendar_value(x))):
+        for t in v.dates:
             if _valid(t):
                 found.setdefault((t, group_of[v.claim.id]), []).append(v)
     entries = []

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from ..reconcile.records import CONFLICTING, CORROBORATED, UNIQUE, ClaimGroup, ClaimRef, Dossier
+from .common import timeline_rows
 from .svg import timeline_svg
 
 #: At most this many quotations per speaker and unique claims per outlet are shown.
@@ -81,7 +82,10 @@ def _timeline(d: Dossier) -> Iterator[str]:
     yield timeline_svg(d.timeline)
     outlet = {a.id: a.outlet for a in d.articles}
     items = []
-    for t in d.timeline:
+    for t in timeline_rows(d.timeline):
+        if isinstance(t, tuple):
+            items.append(f'<span class="date">{e(t[0])}</span><em>… and {t[1]} more on this date</em>')
+            continue
         who = ", ".join(dict.fromkeys(outlet.get(a, a) for a in t.articles))
         items.append(f'<span class="date">{e(t.date)}</span>{e(t.text)} <span class="meta">({e(who)})</span>')
     yield _list(items, "timeline")

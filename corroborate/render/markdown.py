@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..reconcile.records import CONFLICTING, CORROBORATED, UNIQUE, ClaimGroup, ClaimRef, Dossier
+from .common import timeline_rows
 
 #: At most this many quotations per speaker and unique claims per outlet are listed in full.
 MAX_LISTED = 12
@@ -53,7 +54,10 @@ def _timeline(d: Dossier) -> Iterator[str]:
     if not d.timeline:
         yield "_No dated events._"
     outlet = {a.id: a.outlet for a in d.articles}
-    for t in d.timeline:
+    for t in timeline_rows(d.timeline):
+        if isinstance(t, tuple):
+            yield f"- **{t[0]}** — _… and {t[1]} more on this date_"
+            continue
         who = ", ".join(dict.fromkeys(outlet.get(a, a) for a in t.articles))
         yield f"- **{t.date}** — {md(t.text)} _({md(who)})_"
 
