@@ -36,7 +36,9 @@ def story_articles(n: int, seed: int) -> tuple[list[Article], dict[str, dict]]:
     """``n`` generated articles about one event, through the pipeline, entities linked."""
     registry, out = EntityRegistry(), []
     for rec in generate_articles(n, seed=seed, events=1):
-        meta = SourceMeta(external_id=rec["id"], outlet=rec["outlet"], published=rec["published"], url=rec["url"])
+        meta = SourceMeta(
+            external_id=rec["id"], outlet=rec["outlet"], published=rec["published"], url=rec["url"]
+        )
         raw = RawDocument(str(rec["id"]), f"{rec['title']}\n{rec['text']}", "text", meta=meta)
         out.append(link_entities(registry, run_stages(raw, Settings())))
     return out, {r["id"]: entity_record(r) for r in registry.to_rows()}
@@ -65,9 +67,13 @@ def main(argv: list[str] | None = None) -> None:
     runs = [timed(articles, entities) for _ in range(args.repeat)]
     build, render, dossier = min(runs, key=lambda r: r[0] + r[1])
     claims = sum(len(a.extraction.claims) for a in articles)
-    status = {s: sum(g.status == s for g in dossier.groups) for s in ("corroborated", "conflicting", "unique")}
+    status = {
+        s: sum(g.status == s for g in dossier.groups) for s in ("corroborated", "conflicting", "unique")
+    }
     print(f"{args.n} articles, {claims} claims (pipeline {prep:.1f}s, not timed)")
-    print(f"build_dossier {build:.3f}s  render md+html+json {render:.3f}s  total {build + render:.3f}s (target < 2 s)")
+    print(
+        f"build_dossier {build:.3f}s  render md+html+json {render:.3f}s  total {build + render:.3f}s (target < 2 s)"
+    )
     print(f"groups {len(dossier.groups)} {status}  timeline {len(dossier.timeline)} entries")
 
 

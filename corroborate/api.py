@@ -11,13 +11,16 @@ from .corpus import Corpus
 from .dedup import band_keys, is_near_duplicate, shingles
 from .errors import InputError
 from .export import article_record, entity_record
+from .reconcile import Dossier, build_dossier
+from .render import dossier_json
 from .intake import expand_inputs, read_path
 from .model import Article, IngestResult, RawDocument
 from .pipeline import run_stages
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import SearchHit, Store, open_store
 
-__all__ = ["IngestSummary", "export_records", "ingest", "ingest_file", "open_store", "search"]
+__all__ = ["IngestSummary", "dossier", "export_records", "ingest", "ingest_file", "open_store", "recluster",
+           "search", "stories"]
 
 
 @dataclass
@@ -83,7 +86,7 @@ def _store_one(article: Article, corpus: Corpus, settings: Settings) -> IngestRe
             break
     if original:
         article = dataclasses.replace(article, duplicate_of=original)
-    article = corpus.link_entities(article)
+    article = corpus.assign_story(corpus.link_entities(article))
     store.add_article(article, keys)
     status = "duplicate" if original else "ingested"
     return IngestResult(article.source, status, article.id, duplicate_of=original)
@@ -124,12 +127,46 @@ def ingest(
     return summary
 
 
+def stories(store: Store) -> list[dict[str, Any]]:
+    """Stories, latest first: id, title, articles, outlets, first/last publication."""
+    out = []
+    for summary in store.story_summaries():
+        lead = store.get_article(summary["articles"][0])
+        out.append({"type": "story", "id": summary["id"], "title": lead.meta.title, **summary})
+    return out
+
+
+def entity_table(store: Store) -> dict[str, dict[str, Any]]:
+    return {row["id"]: entity_record(row) for row in store.load_entities()}
+
+
+def dossier(store: Store, story_id: str, entities: dict[str, dict[str, Any]] | None = None) -> Dossier:
+    """The reconciled dossier of one story (NotFoundError for an unknown id)."""
+    articles = store.story_articles(story_id)
+    return build_dossier(story_id, articles, entities if entities is not None else entity_table(store))
+
+
+def story_record(store: Store, summary: dict[str, Any], entities: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The export's story record: the summary plus the dossier's claim groups and timeline."""
+    built = dossier_json(dossier(store, summary["id"], entities))
+    return {**summary, "claim_groups": built["claim_groups"], "timeline": built["timeline"]}
+
+
 def export_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the export contract: articles, then entities."""
+    """Every record of the export contract: articles, entities, then stories."""
     for article in store.iter_articles():
         yield article_record(article)
-    for row in store.load_entities():
-        yield entity_record(row)
+    entities = entity_table(store)
+    yield from entities.values()
+    for summary in stories(store):
+        yield story_record(store, summary, entities)
+
+
+def recluster(store: Store) -> int:
+    """Re-optimise all stories in one batch pass; returns the number of stories."""
+    corpus = Corpus(store)
+    corpus.recluster(store.iter_articles())
+    return len(corpus.stories)
 
 
 def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:

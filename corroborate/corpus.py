@@ -1,12 +1,19 @@
-"""Corpus-level state that grows as articles arrive: the entity registry (and, with
-clustering, the story index). Loaded from the store once, updated per article,
-written back in the same transaction as the article.
+"""Corpus-level state that grows as articles arrive: the entity registry and the
+story index. Loaded from the store once, updated per article, and written back
+in the same transaction as the article.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
 
+from .cluster import ClusterDoc, StoryIndex
+from .cluster.persist import FrequencyTable, StoryRow
+from .errors import StoreError
 from .extract.registry import ArticleEntity, EntityRegistry
 from .model import Article
 from .store import Store
@@ -21,10 +28,57 @@ def link_entities(registry: EntityRegistry, article: Article) -> Article:
     return dataclasses.replace(article, entity_ids=tuple(registry.link(found)))
 
 
+def cluster_doc(article: Article) -> ClusterDoc:
+    published = article.meta.published
+    try:
+        day = dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        day = None
+    return ClusterDoc(article.id, article.meta.title or "", article.text, day, article.duplicate_of)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def row_to_record(row: StoryRow) -> dict[str, Any]:
+    return {"id": row.id, "seq": row.seq, "count": row.count,
+            "first_date": row.first_date.isoformat() if row.first_date else None,
+            "last_date": row.last_date.isoformat() if row.last_date else None,
+            "terms": json.dumps(row.terms), "keys": json.dumps(row.keys),
+            "dense": json.dumps(row.dense) if row.dense is not None else None}  # fmt: skip
+
+
+def record_to_row(rec: dict[str, Any]) -> StoryRow:
+    dense = tuple(json.loads(rec["dense"])) if rec.get("dense") else None
+    terms = tuple((t, float(w)) for t, w in json.loads(rec["terms"]))
+    return StoryRow(rec["id"], int(rec["count"]), _date(rec["first_date"]), _date(rec["last_date"]), terms,
+                    tuple(json.loads(rec["keys"])), int(rec["seq"]), dense)  # fmt: skip
+
+
+def load_story_index(store: Store) -> StoryIndex:
+    """The story index as the store left it; a damaged state says how to rebuild it."""
+    records, documents, frequencies, assignments = store.load_story_state()
+    try:
+        index = StoryIndex.from_rows([record_to_row(r) for r in records], FrequencyTable(documents, frequencies),
+                                     assignments)  # fmt: skip
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"{store.url}: the story index is damaged ({exc}); rebuild it with `corroborate recluster`") from exc
+    index.take_changes()
+    return index
+
+
+def save_story_changes(store: Store, index: StoryIndex) -> None:
+    rows, table = index.take_changes()
+    if rows or table.frequencies:
+        store.save_story_state([row_to_record(r) for r in rows], table.documents, table.frequencies)
+
+
 class Corpus:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.registry = EntityRegistry.from_rows(store.load_entities())
+        self.stories = load_story_index(store)
 
     def link_entities(self, article: Article) -> Article:
         """Link the article's entities and save the entity records that changed."""
@@ -32,3 +86,24 @@ class Corpus:
         if linked.entity_ids:
             self.store.save_entities(self.registry.to_rows(linked.entity_ids))
         return linked
+
+    def assign_story(self, article: Article) -> Article:
+        """Put the article in a story (streaming) and save what the index changed."""
+        story_id = self.stories.assign(cluster_doc(article))
+        save_story_changes(self.store, self.stories)
+        return dataclasses.replace(article, story_id=story_id)
+
+    def recluster(self, articles: Iterable[Article]) -> None:
+        """Re-optimise every story in one batch pass and rewrite the stored state."""
+        articles = list(articles)
+        index = self.stories.recluster([cluster_doc(a) for a in articles])
+        with self.store.transaction():
+            self.store.clear_story_state()
+            for a in articles:
+                story = index.story_of(a.id)
+                if story:
+                    self.store.set_story(a.id, story)
+            rows, table = index.export_rows(), index.export_frequencies()
+            self.store.save_story_state([row_to_record(r) for r in rows], table.documents, table.frequencies)
+        index.take_changes()
+        self.stories = index

@@ -34,7 +34,9 @@ def build_case(case: dict[str, Any]) -> tuple[Dossier, dict[str, Article]]:
     """The dossier of a case's articles (linked in one registry; copies marked as duplicates)."""
     registry, by_source = EntityRegistry(), {}
     for a in case["articles"]:
-        by_source[a["source"]] = link_entities(registry, article(a["text"], a["source"], a["outlet"], a["published"]))
+        by_source[a["source"]] = link_entities(
+            registry, article(a["text"], a["source"], a["outlet"], a["published"])
+        )
     for a in case["articles"]:
         if a.get("duplicate_of"):
             original = by_source[a["duplicate_of"]].id
@@ -51,7 +53,9 @@ def _texts(d: Dossier, g: ClaimGroup) -> str:
     return " ".join(c.text.lower() for c in g.claims)
 
 
-def find_group(d: Dossier, arts: dict[str, Article], words: list[str], sources: list[str]) -> ClaimGroup | None:
+def find_group(
+    d: Dossier, arts: dict[str, Article], words: list[str], sources: list[str]
+) -> ClaimGroup | None:
     """The group holding claims with all ``words`` from exactly the articles of ``sources``."""
     wanted = {arts[s].id for s in sources}
     for g in d.groups:
@@ -114,19 +118,24 @@ def arts_text(arts: dict[str, Article], article_id: str) -> str:
 
 
 def test_order_of_articles_does_not_matter() -> None:
-    case = load(CASES[4])
-    d1, arts = build_case(case)
-    registry = {r: r for r in ()}  # entities as built: names do not depend on order
-    del registry
-    d2 = build_dossier("story-1", list(reversed(list(arts.values()))), {})
-    d3 = build_dossier("story-1", list(arts.values()), {})
-    assert d2 == d3
-    assert [g.status for g in d1.groups] == [g.status for g in d3.groups]
+    d, arts = build_case(load(CASES[4]))
+    forward = build_dossier("story-1", list(arts.values()), {})
+    backward = build_dossier("story-1", list(reversed(list(arts.values()))), {})
+    assert forward == backward
+    assert [g.status for g in d.groups] == [g.status for g in forward.groups]
 
 
 def test_hedged_figures_do_not_conflict() -> None:
-    a = article("Flood Toll Rises\nAbout 140 people were killed in the floods in Dorrin Vale, officials said.\n", "a", "North Post")
-    b = article("Dorrin Vale Floods\n143 people were killed in the floods in Dorrin Vale, the army said.\n", "b", "South Mail")
+    a = article(
+        "Flood Toll Rises\nAbout 140 people were killed in the floods in Dorrin Vale, officials said.\n",
+        "a",
+        "North Post",
+    )
+    b = article(
+        "Dorrin Vale Floods\n143 people were killed in the floods in Dorrin Vale, the army said.\n",
+        "b",
+        "South Mail",
+    )
     d = build_dossier("s", [a, b], {})
     g = next(g for g in d.groups if len(g.claims) == 2)
     assert g.status == "corroborated"
@@ -145,7 +154,11 @@ def test_an_outlet_citing_itself_is_not_an_echo() -> None:
 
 
 def test_wire_dateline_credits_the_agency() -> None:
-    a = article("Port Reopens\nKESSLER BAY (Reuters) - The port reopened on Friday after a week.\n", "a", "Harbour Herald")
+    a = article(
+        "Port Reopens\nKESSLER BAY (Reuters) - The port reopened on Friday after a week.\n",
+        "a",
+        "Harbour Herald",
+    )
     assert wire_credit(a) == "Reuters"
     assert wire_credit(article("Port Reopens\nThe port reopened on Friday.\n", "b", "Harbour Herald")) is None
 
@@ -156,7 +169,9 @@ def test_framing_lead_headline_words_and_verbs() -> None:
     assert f.lead and all(g.startswith("story-1-g") for g in f.lead)
     assert any(v == "said" for v, _ in f.verbs)
     assert abs(sum(s for _, s in f.shares) - 1.0) < 0.01
-    titled = article("Mayor Slams Council Over Bridge Delay\nThe mayor criticised the council on Monday.\n", "x", "X")
+    titled = article(
+        "Mayor Slams Council Over Bridge Delay\nThe mayor criticised the council on Monday.\n", "x", "X"
+    )
     assert build_dossier("s", [titled], {}).framing[0].headline_words == ("slams",)
 
 
@@ -182,6 +197,6 @@ def test_alignment_quality_newswcl50() -> None:
     from corroborate.eval.alignment import evaluate_alignment
 
     scores = evaluate_alignment("newswcl50", DATA)
-    # Measured 0.00 judged-pair precision and 0.000 recall (see the report); a small margin.
-    assert scores.precision >= 0.90
-    assert scores.recall >= 0.0
+    # Measured 0.976 pairwise precision (124/127 pairs the gold judges) and 0.022 recall.
+    assert scores.precision >= 0.95
+    assert scores.recall >= 0.018

@@ -54,6 +54,9 @@ class StoryIndex:
         self._seq = 0
         #: While True, articles do not change the document frequencies (recluster replays).
         self._frozen = False
+        #: Stories and terms changed since the last :meth:`take_changes` (what a store must write).
+        self._changed_stories: set[str] = set()
+        self._changed_terms: set[int] = set()
 
     # ------------------------------------------------------------ public API
 
@@ -106,6 +109,15 @@ class StoryIndex:
         """Document count and per-term document frequencies (terms seen at least once)."""
         return FrequencyTable(self._docs, {w: self._df[i] for i, w in enumerate(self._words) if self._df[i]})
 
+    def take_changes(self) -> tuple[list[StoryRow], FrequencyTable]:
+        """Rows of the stories and frequencies of the terms changed since the last call, so a
+        store can persist each article's effect without rewriting the whole index."""
+        rows = [self._row(self._stories[i]) for i in sorted(self._changed_stories) if i in self._stories]
+        terms = FrequencyTable(self._docs, {self._words[t]: self._df[t] for t in sorted(self._changed_terms)})
+        self._changed_stories.clear()
+        self._changed_terms.clear()
+        return rows, terms
+
     def export_assignments(self) -> dict[str, str]:
         """article id -> story id, for every article assigned so far."""
         return {article: story.id for article, story in self._article_story.items()}
@@ -153,6 +165,7 @@ class StoryIndex:
         self._logn = math.log(documents + self.settings.idf_prior_docs + 1)
 
     def _set_df(self, term: int, df: int) -> None:
+        self._changed_terms.add(term)
         self._df[term] = df
         self._logdf[term] = math.log(df + 1)
 
@@ -300,6 +313,7 @@ class StoryIndex:
         return story.id
 
     def _touch(self, story: Story, doc: ClusterDoc) -> None:
+        self._changed_stories.add(story.id)
         story.count += 1
         story.widen(doc.published)
         self._seq += 1

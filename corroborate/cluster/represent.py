@@ -28,7 +28,9 @@ class ClusterDoc:
     """What the clusterer needs to know about one article.
 
     ``duplicate_of`` is the id of an earlier article this one near-duplicates
-    (from :mod:`corroborate.dedup`); such an article joins that story as is.
+    (from :mod:`corroborate.dedup`); such an article joins that story as is
+    (if the original was never assigned, the article is clustered normally).
+    ``published`` may be None: undated articles are compared on text alone.
     """
 
     id: str

@@ -32,7 +32,7 @@ from ..corpus import link_entities
 from ..extract.registry import EntityRegistry
 from ..model import Article, RawDocument, SourceMeta
 from ..pipeline import run_stages
-from ..reconcile.align import agglomerate, pair_similarities, story_stats
+from ..reconcile.align import Alignment, prepare
 from ..reconcile.features import ClaimView, story_views
 from ..reconcile.settings import DEFAULT, ReconcileSettings
 from ..settings import Settings
@@ -90,7 +90,7 @@ class _Story:
 
     views: tuple[ClaimView, ...]
     docs: dict[str, EventDoc]
-    sims: dict[tuple[int, int], float]
+    alignment: Alignment
 
 
 def read_articles(docs: Sequence[EventDoc]) -> dict[str, Article]:
@@ -119,8 +119,7 @@ def _stories(corpus: str, data_dir: str, split: str, settings: ReconcileSettings
     for story in sorted(by_story):
         members = by_story[story]
         views = tuple(story_views([a for _, a in members]))
-        sims = pair_similarities(views, story_stats(views, settings))
-        out.append(_Story(views, {a.id: d for d, a in members}, sims))
+        out.append(_Story(views, {a.id: d for d, a in members}, prepare(views, settings)))
     return out
 
 
@@ -175,7 +174,7 @@ def score(corpus: str, stories: Sequence[_Story], threshold: float) -> Alignment
     """Scores of the groups formed at ``threshold`` over all stories."""
     t = [0] * 8  # pairs, correct, judged pairs, judged correct, gold pairs, found, groups, claims
     for story in stories:
-        grouping = [g for g in agglomerate(len(story.views), story.sims, threshold) if len(g) > 1]
+        grouping = [g for g in story.alignment.groups(threshold) if len(g) > 1]
         p, c, a, ac, grouped = _score_story(story, grouping)
         wanted = gold_sentence_pairs(story)
         found = (p, c, a, ac, len(wanted), len(wanted & grouped), len(grouping), sum(map(len, grouping)))
@@ -190,10 +189,12 @@ def evaluate_alignment(corpus: str = "newswcl50", data_dir: str | Path = DEFAULT
     return score(corpus, stories, settings.link_threshold)
 
 
-def sweep(corpus: str, data_dir: str | Path, split: str, thresholds: Iterable[float],
+def sweep(corpus: str, data_dir: str | Path, split: str, thresholds: Sequence[float],
           settings: ReconcileSettings = DEFAULT) -> list[AlignmentScores]:  # fmt: skip
-    """Scores at several thresholds from one pipeline run (for calibration)."""
-    stories = _stories(corpus, str(data_dir), split, settings)
+    """Scores at several thresholds from one pipeline run (for calibration); similarities are
+    computed down to half the lowest threshold, as :func:`build_dossier` does for its own."""
+    least = 0.5 * min(thresholds) / settings.link_threshold
+    stories = _stories(corpus, str(data_dir), split, dataclasses.replace(settings, least_link=least))
     return [score(corpus, stories, t) for t in thresholds]
 
 

@@ -11,6 +11,9 @@ from .features import entity_id, outlet_name
 from .framing import is_person_like, speaker_name
 from .records import Actor, QuoteRef, SpeakerQuotes
 
+#: Quotations shorter than this say too little to list under their speaker ("for").
+MIN_QUOTE_WORDS = 2
+
 
 def entity_names(articles: Sequence[Article], entities: Mapping[str, dict]) -> dict[str, str]:
     """Entity id -> display name: the corpus record's name, else the article's."""
@@ -71,7 +74,11 @@ def quotes_by_speaker(articles: Sequence[Article], names: Mapping[str, str]) -> 
         for q in a.extraction.quotes:
             gid = entity_id(a, q.speaker_entity)
             name = speaker_name(a, q, names)
-            if name is None or not is_person_like(a, q, name):
+            if (
+                name is None
+                or not is_person_like(a, q, name)
+                or len(q.content.text.split()) < MIN_QUOTE_WORDS
+            ):
                 continue
             key = gid or f"text:{name.lower()}"
             label.setdefault(key, (gid or "", name))

@@ -162,30 +162,74 @@ def pair_similarities(views: Sequence[ClaimView], stats: StoryStats) -> dict[tup
     return out
 
 
-def agglomerate(n: int, sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-linkage clusters of ``n`` items whose merges all had mean similarity >= threshold.
+@dataclass(frozen=True)
+class Alignment:
+    """Similarities between a story's claims, ready to group at any threshold.
+
+    Claims with the same features (a wire sentence reprinted word for word) are scored once:
+    ``members`` lists the claims of each distinct feature set, ``rep_of`` maps a claim to its
+    set, ``sims`` holds the similarities between sets (identical claims are similar 1.0)."""
+
+    members: tuple[tuple[int, ...], ...]
+    rep_of: tuple[int, ...]
+    sims: dict[tuple[int, int], float]
+
+    def sim(self, i: int, j: int) -> float:
+        """Similarity of claims ``i`` and ``j``."""
+        a, b = self.rep_of[i], self.rep_of[j]
+        return 1.0 if a == b else self.sims.get((min(a, b), max(a, b)), 0.0)
+
+    def groups(self, threshold: float) -> list[list[int]]:
+        """Groups of claim indexes asserting the same thing (singletons included), sorted."""
+        sizes = [len(m) for m in self.members]
+        found = agglomerate(len(self.members), self.sims, threshold, sizes)
+        return sorted(sorted(i for rep in g for i in self.members[rep]) for g in found)
+
+
+def prepare(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAULT) -> Alignment:
+    """Score a story's claims (see :func:`similarity`), each distinct feature set once."""
+    stats = story_stats(views, settings)
+    by_features: dict[frozenset[str], list[int]] = {}
+    for i, v in enumerate(views):
+        by_features.setdefault(v.features, []).append(i)
+    members = tuple(tuple(m) for m in by_features.values())
+    rep_of = [0] * len(views)
+    for r, m in enumerate(members):
+        for i in m:
+            rep_of[i] = r
+    sims = pair_similarities([views[m[0]] for m in members], stats)
+    return Alignment(members, tuple(rep_of), sims)
+
+
+def agglomerate(n: int, sims: dict[tuple[int, int], float], threshold: float,
+                sizes: Sequence[int] | None = None) -> list[list[int]]:  # fmt: skip
+    """Average-linkage clusters of ``n`` items whose merges all had mean similarity >= threshold;
+    item ``i`` stands for ``sizes[i]`` identical items when sizes are given.
 
     Missing pairs count as 0, so a big group only absorbs an item similar to most of it.
 
     >>> agglomerate(4, {(0, 1): 0.9, (1, 2): 0.5, (0, 2): 0.1, (2, 3): 0.2}, 0.35)
     [[0, 1], [2], [3]]
+    >>> agglomerate(3, {(0, 1): 0.6, (1, 2): 0.5}, 0.35, sizes=[1, 3, 1])  # 0 joins 1's three copies
+    [[0, 1, 2]]
     """
+    size = {i: sizes[i] if sizes else 1 for i in range(n)}
     members = {i: [i] for i in range(n)}
     links: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in sims.items():
-        links[i][j] = links[j][i] = s
+        links[i][j] = links[j][i] = s * size[i] * size[j]
     heap = [(-s, i, j) for (i, j), s in sims.items() if s >= threshold]
     heapq.heapify(heap)
     nxt = n
     while heap:
-        neg, i, j = heapq.heappop(heap)
+        _, i, j = heapq.heappop(heap)
         if i not in members or j not in members:
             continue
         members[nxt] = members.pop(i) + members.pop(j)
+        size[nxt] = size.pop(i) + size.pop(j)
         _relink(links, i, j, nxt)
-        size = len(members[nxt])
         for k, total in links[nxt].items():
-            mean = total / (size * len(members[k]))
+            mean = total / (size[nxt] * size[k])
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(k, nxt), max(k, nxt)))
         nxt += 1
@@ -206,5 +250,4 @@ def _relink(links: dict[int, dict[int, float]], i: int, j: int, new: int) -> Non
 
 def align(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAULT) -> list[list[int]]:
     """Groups of claim indexes into ``views`` that assert the same thing, singletons included."""
-    stats = story_stats(views, settings)
-    return agglomerate(len(views), pair_similarities(views, stats), settings.link_threshold)
+    return prepare(views, settings).groups(settings.link_threshold)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..extract.claim_lexicon import STOPWORDS, words
 from ..model import Article
 from .actors import actors, entity_names, quotes_by_speaker
-from .align import StoryStats, agglomerate, pair_similarities, story_stats
+from .align import Alignment, prepare
 from .features import ClaimView, outlet_name, story_views
 from .framing import framing
 from .records import (
@@ -66,13 +66,11 @@ def _claim_ref(v: ClaimView, origin: Origin, names: Mapping[str, str]) -> ClaimR
                     speaker, origin.name if origin.how else None)  # fmt: skip
 
 
-def _representative(
-    members: Sequence[int], views: Sequence[ClaimView], sims: Mapping[tuple[int, int], float]
-) -> int:
+def _representative(members: Sequence[int], views: Sequence[ClaimView], alignment: Alignment) -> int:
     """The member reading as a sentence that is most similar to the rest (the earliest on ties)."""
 
     def total(i: int) -> float:
-        return sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members if j != i)
+        return sum(alignment.sim(i, j) for j in members if j != i)
 
     return min(members, key=lambda i: (not readable(views[i]), -total(i), i))
 
@@ -84,7 +82,7 @@ def _conflicts(members: Sequence[int], views: Sequence[ClaimView], origins: Sequ
 
     def close(a: int, b: int) -> bool:
         i, j = sorted((members[a], members[b]))
-        return ctx.sims.get((i, j), 0.0) >= ctx.settings.negation_link
+        return ctx.alignment.sim(i, j) >= ctx.settings.negation_link
 
     found = (
         number_conflict_of(vs, os),
@@ -103,8 +101,7 @@ class _Story:
     ):
         self.articles, self.settings = articles, settings
         self.views = story_views(articles)
-        self.stats: StoryStats = story_stats(self.views, settings)
-        self.sims = pair_similarities(self.views, self.stats)
+        self.alignment: Alignment = prepare(self.views, settings)
         self.names = entity_names(articles, entities)
         self.origins = story_origins(self.views, articles)
 
@@ -114,7 +111,7 @@ def _group(gid: str, members: Sequence[int], ctx: _Story) -> ClaimGroup:
     vs, os = [views[i] for i in members], [origins[i] for i in members]
     outlets, independent, echoes = independence(vs, os)
     conflicts = _conflicts(members, views, origins, ctx)
-    rep = views[_representative(members, views, ctx.sims)]
+    rep = views[_representative(members, views, ctx.alignment)]
     return ClaimGroup(
         id=gid,
         status=group_status(independent, conflicts),
@@ -129,7 +126,7 @@ def _group(gid: str, members: Sequence[int], ctx: _Story) -> ClaimGroup:
 
 def _groups(ctx: _Story, story_id: str) -> tuple[ClaimGroup, ...]:
     """Claim groups, most independently reported first, then largest, then earliest."""
-    clusters = agglomerate(len(ctx.views), ctx.sims, ctx.settings.link_threshold)
+    clusters = ctx.alignment.groups(ctx.settings.link_threshold)
     drafts = [_group("", members, ctx) for members in clusters]
     order = sorted(range(len(drafts)), key=lambda k: (-len(drafts[k].independent_outlets),
                                                        -len(drafts[k].claims), clusters[k][0]))  # fmt: skip
@@ -140,11 +137,12 @@ def _renamed(group: ClaimGroup, gid: str) -> ClaimGroup:
     return replace(group, id=gid)
 
 
-def headline(articles: Sequence[Article]) -> str:
-    """The title sharing most words with the other titles (the earliest on ties)."""
+def headline(articles: Sequence[Article], groups: Sequence[ClaimGroup] = ()) -> str:
+    """The title sharing most words with the other titles (the earliest on ties); without
+    titles, the claim most widely reported."""
     titled = [a for a in articles if a.meta.title]
     if not titled:
-        return ""
+        return groups[0].summary if groups else ""
     bags = [set(words(a.meta.title or "")) - STOPWORDS for a in titled]
 
     def shared(i: int) -> int:
@@ -169,7 +167,7 @@ def build_dossier(story_id: str, articles: Sequence[Article], entities: Mapping[
     group_of = {c.id: g.id for g in groups for c in g.claims}
     return Dossier(
         story_id=story_id,
-        headline=headline(ordered),
+        headline=headline(ordered, groups),
         articles=tuple(_article_ref(a) for a in ordered),
         actors=actors(ordered, entities, ctx.names),
         quotes_by_speaker=quotes_by_speaker(ordered, ctx.names),

@@ -1,9 +1,10 @@
 """Each claim of a story as alignment sees it: who published it and its features.
 
-Features are strings with a prefix for their kind: a stemmed key term (no prefix), a verb
-class ("~travel"), a corpus entity ("E:..."), a time value ("@2025-W49"), the unit a figure
-counts ("#killed") and the speaker ("S:..."). Names are represented by their entity, not
-their words, so "Zelensky" and "Zelenskyy" are one feature.
+Features are strings with a prefix for their kind: a stemmed key term of the asserted
+content (no prefix; "_" for a generic one such as "officials"), a word class ("~travel"), a
+corpus entity ("E:..."), a day, week or month ("@2025-W49"), the unit a figure counts
+("#killed") and the speaker ("S:..."). Names are represented by their entity, not their
+words, so "Zelensky" and "Zelenskyy" are one feature; times by their value, not "Tuesday".
 """
 
 from __future__ import annotations

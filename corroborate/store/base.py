@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -67,6 +67,28 @@ class Store(Protocol):
 
     def save_entities(self, records: Iterable[dict[str, Any]]) -> None:
         """Insert or update entity records (as EntityRegistry rows)."""
+        ...
+
+    def save_story_state(self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]) -> None:
+        """Upsert the clusterer's story rows and document frequencies."""
+        ...
+
+    def load_story_state(self) -> tuple[list[dict[str, Any]], int, dict[str, int], dict[str, str]]:
+        """(story rows, document count, document frequencies, article -> story assignments)."""
+        ...
+
+    def clear_story_state(self) -> None:
+        """Forget every story (before a full recluster)."""
+        ...
+
+    def set_story(self, article_id: str, story_id: str) -> None: ...
+
+    def story_summaries(self) -> list[dict[str, Any]]:
+        """Stories, latest first: id, articles, outlets, first/last publication."""
+        ...
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """The articles of one story in ingest order; NotFoundError when there are none."""
         ...
 
     def close(self) -> None: ...

@@ -14,7 +14,7 @@ from .extraction_codec import extraction_from_json, extraction_to_json
 COLUMNS = (
     "id", "external_id", "source", "format", "outlet", "url", "title", "subtitle", "author",
     "author_role", "published", "published_from", "published_evidence", "text", "raw_text",
-    "offsets", "removed", "fixes", "content_hash", "input_hash", "duplicate_of", "extraction", "entity_ids",
+    "offsets", "removed", "fixes", "content_hash", "input_hash", "duplicate_of", "extraction", "entity_ids", "story_id",
 )  # fmt: skip
 
 _META_FIELDS = tuple(Metadata.__dataclass_fields__)
@@ -39,6 +39,7 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "duplicate_of": article.duplicate_of,
         "extraction": json.dumps(extraction_to_json(article.extraction), ensure_ascii=False, separators=(",", ":")),
         "entity_ids": json.dumps(list(article.entity_ids)),
+        "story_id": article.story_id,
     }
 
 
@@ -59,4 +60,5 @@ def row_to_article(row: Mapping[str, Any]) -> Article:
         duplicate_of=row["duplicate_of"],
         extraction=extraction_from_json(json.loads(row["extraction"]), row["text"]),
         entity_ids=tuple(json.loads(row["entity_ids"])),
+        story_id=row["story_id"],
     )

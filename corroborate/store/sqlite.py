@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from typing import Any
@@ -163,6 +163,64 @@ class SQLiteStore:
                 "SET name = excluded.name, kind = excluded.kind, record = excluded.record",
                 rows,
             )
+
+    def save_story_state(self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]) -> None:
+        """Upsert clusterer story rows and document frequencies (see corroborate.cluster.persist)."""
+        with self.transaction():
+            self._db.executemany(
+                "INSERT INTO stories (id, seq, count, first_date, last_date, terms, keys, dense) "
+                "VALUES (:id, :seq, :count, :first_date, :last_date, :terms, :keys, :dense) ON CONFLICT(id) DO UPDATE "
+                "SET seq = excluded.seq, count = excluded.count, first_date = excluded.first_date, "
+                "last_date = excluded.last_date, terms = excluded.terms, keys = excluded.keys, dense = excluded.dense",
+                list(rows),
+            )
+            self._db.executemany(
+                "INSERT INTO term_frequencies (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = excluded.df",
+                list(frequencies.items()),
+            )
+            self._db.execute(
+                "INSERT INTO corpus_counters (name, value) VALUES ('documents', ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                (documents,),
+            )
+
+    def load_story_state(self) -> tuple[list[dict[str, Any]], int, dict[str, int], dict[str, str]]:
+        """(story rows, document count, document frequencies, article -> story assignments)."""
+        rows = [dict(r) for r in self._db.execute("SELECT * FROM stories ORDER BY seq")]
+        found = self._db.execute("SELECT value FROM corpus_counters WHERE name = 'documents'").fetchone()
+        frequencies = dict(self._db.execute("SELECT term, df FROM term_frequencies").fetchall())
+        assigned = self._db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall()
+        return rows, int(found[0]) if found else 0, frequencies, {a: s for a, s in assigned}
+
+    def clear_story_state(self) -> None:
+        with self.transaction():
+            for table in ("stories", "term_frequencies", "corpus_counters"):
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.execute("UPDATE articles SET story_id = NULL")
+
+    def set_story(self, article_id: str, story_id: str) -> None:
+        self._db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+    def story_summaries(self) -> list[dict[str, Any]]:
+        """One row per story with articles: id, article ids, outlets, first/last publication."""
+        sql = (
+            "SELECT story_id, json_group_array(id) AS ids, json_group_array(outlet) AS outlets, "
+            "MIN(published) AS first_published, MAX(published) AS last_published, MAX(seq) AS latest "
+            "FROM (SELECT * FROM articles WHERE story_id IS NOT NULL ORDER BY seq) GROUP BY story_id ORDER BY latest DESC"
+        )
+        out = []
+        for r in self._db.execute(sql):
+            outlets = [o for o in dict.fromkeys(json.loads(r["outlets"])) if o]
+            out.append({"id": r["story_id"], "articles": json.loads(r["ids"]), "outlets": outlets,
+                        "first_published": r["first_published"], "last_published": r["last_published"]})  # fmt: skip
+        return out
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        rows = self._db.execute(f"SELECT {','.join(COLUMNS)} FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
+        found = [row_to_article(r) for r in rows]
+        if not found:
+            raise NotFoundError(f"no story with id {story_id!r}; `corroborate stories` lists them")
+        return found
 
     def close(self) -> None:
         self._db.close()
