@@ -11,11 +11,11 @@ from .corpus import Corpus
 from .dedup import band_keys, is_near_duplicate, shingles
 from .errors import InputError
 from .export import article_record, entity_record
-from .reconcile import Dossier, build_dossier
-from .render import dossier_json
 from .intake import expand_inputs, read_path
 from .model import Article, IngestResult, RawDocument
 from .pipeline import run_stages
+from .reconcile import Dossier, build_dossier
+from .render import dossier_json
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import SearchHit, Store, open_store
 

@@ -16,6 +16,7 @@ from . import api
 from .cli_eval import eval_group
 from .errors import CorroborateError
 from .model import IngestResult
+from .render import render_markdown
 from .settings import Settings
 from .store import Store, resolve_db
 
@@ -93,6 +94,51 @@ def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
                 click.echo(f"    {hit.snippet}")
 
 
+@cli.command("stories")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@click.pass_context
+def stories_command(ctx: click.Context, as_json: bool) -> None:
+    """List stories, latest first: title, outlets, article count, first/last publication date."""
+    with _store(ctx) as store:
+        for story in api.stories(store):
+            if as_json:
+                click.echo(json.dumps(story, ensure_ascii=False))
+                continue
+            dates = f"{story['first_published'] or '?'} .. {story['last_published'] or '?'}"
+            click.echo(f"{story['id']}  {len(story['articles'])} articles  {dates}  {story['title'] or ''}")
+            click.echo(f"    outlets: {', '.join(story['outlets']) or 'unknown'}")
+
+
+@cli.command("story")
+@click.argument("story_id")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default=None,
+              help="Default: md on a terminal, json when piped.")  # fmt: skip
+@click.pass_context
+def story_command(ctx: click.Context, story_id: str, fmt: str | None) -> None:
+    """Print the dossier of one story: timeline, actors, who said what, claims, framing."""
+    fmt = fmt or ("md" if sys.stdout.isatty() else "json")
+    with _store(ctx) as store:
+        built = api.dossier(store, story_id)
+    click.echo(_render(built, fmt))
+
+
+def _render(built: Any, fmt: str) -> str:
+    from .render import dossier_json, render_html, render_markdown
+
+    if fmt == "json":
+        return json.dumps(dossier_json(built), ensure_ascii=False, indent=1)
+    return render_html(built) if fmt == "html" else render_markdown(built)
+
+
+@cli.command()
+@click.pass_context
+def recluster(ctx: click.Context) -> None:
+    """Re-optimise every story in one batch pass (and rebuild a damaged story index)."""
+    with _store(ctx) as store:
+        count = api.recluster(store)
+    click.echo(f"{count} stories", err=True)
+
+
 def _sample_files() -> list[str]:
     """The bundled sample articles (the folder's README describes them and is not one)."""
     folder = resources.files("corroborate") / "data" / "sample"
@@ -121,7 +167,14 @@ def demo(ctx: click.Context) -> None:
         click.echo(f"Sample corpus: {summary.line()}\n")
         for article in store.iter_articles():
             click.echo(_describe(article))
-    click.echo(f"\nStore: {db}  (try: corroborate --db {db} search \"<words>\", or export)")
+        found = api.stories(store)
+        click.echo(f"\n{len(found)} stories:")
+        for story in found:
+            click.echo(f"  {story['id']}  {len(story['articles'])} articles, {len(story['outlets'])} outlets  {story['title']}")
+        largest = max(found, key=lambda st: len(st["articles"]))
+        click.echo(f"\nDossier of the largest story ({largest['id']}):\n")
+        click.echo(render_markdown(api.dossier(store, largest["id"])))
+    click.echo(f"Store: {db}  (try: corroborate --db {db} stories, story ID --format html, search \"<words>\")")
 
 
 cli.add_command(eval_group)
