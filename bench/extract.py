@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, sec in parts(a).items():
             split[name] = split.get(name, 0.0) + sec
     print(f"extract stage: {len(articles)} articles of {kb:.1f} KB average")
-    print(f"  {len(articles) / total:8.1f} articles/s per core (CPU time {1000 * total / len(articles):.2f} ms/article)")
+    print(
+        f"  {len(articles) / total:8.1f} articles/s per core (CPU time {1000 * total / len(articles):.2f} ms/article)"
+    )
     whole = sum(split.values())
     for name, sec in split.items():
         print(f"  {name:10} {100 * sec / whole:5.1f} %  {1000 * sec / len(articles):6.2f} ms/article")

@@ -19,8 +19,17 @@ from .render import dossier_json
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import SearchHit, Store, open_store
 
-__all__ = ["IngestSummary", "dossier", "export_records", "ingest", "ingest_file", "open_store", "recluster",
-           "search", "stories"]
+__all__ = [
+    "IngestSummary",
+    "dossier",
+    "export_records",
+    "ingest",
+    "ingest_file",
+    "open_store",
+    "recluster",
+    "search",
+    "stories",
+]
 
 
 @dataclass
@@ -66,7 +75,9 @@ def _prepare(
         try:
             out.append(run_stages(item, settings))
         except Exception as exc:  # a bug on odd text must not sink the other articles
-            where = InputError(item.source, f"could not clean this article ({type(exc).__name__}: {exc})", item.line)
+            where = InputError(
+                item.source, f"could not clean this article ({type(exc).__name__}: {exc})", item.line
+            )
             out.append(_failure(where))
     return out
 
@@ -146,7 +157,9 @@ def dossier(store: Store, story_id: str, entities: dict[str, dict[str, Any]] | N
     return build_dossier(story_id, articles, entities if entities is not None else entity_table(store))
 
 
-def story_record(store: Store, summary: dict[str, Any], entities: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def story_record(
+    store: Store, summary: dict[str, Any], entities: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     """The export's story record: the summary plus the dossier's claim groups and timeline."""
     built = dossier_json(dossier(store, summary["id"], entities))
     return {**summary, "claim_groups": built["claim_groups"], "timeline": built["timeline"]}

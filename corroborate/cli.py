@@ -31,8 +31,13 @@ def _store(ctx: click.Context) -> Iterator[Store]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", envvar="CORROBORATE_DB", default=None, metavar="PATH",
-              help="Store file (default ./corroborate.db, or $CORROBORATE_DB).")
+@click.option(
+    "--db",
+    envvar="CORROBORATE_DB",
+    default=None,
+    metavar="PATH",
+    help="Store file (default ./corroborate.db, or $CORROBORATE_DB).",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """corroborate: group news articles into stories and show what outlets agree on."""
@@ -90,7 +95,9 @@ def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
             if as_json:
                 click.echo(json.dumps(hit.__dict__, ensure_ascii=False))
             else:
-                click.echo(f"{hit.article_id}  {hit.published or '?':10}  {hit.outlet or '?'}  {hit.title or ''}")
+                click.echo(
+                    f"{hit.article_id}  {hit.published or '?':10}  {hit.outlet or '?'}  {hit.title or ''}"
+                )
                 click.echo(f"    {hit.snippet}")
 
 
@@ -170,11 +177,13 @@ def demo(ctx: click.Context) -> None:
         found = api.stories(store)
         click.echo(f"\n{len(found)} stories:")
         for story in found:
-            click.echo(f"  {story['id']}  {len(story['articles'])} articles, {len(story['outlets'])} outlets  {story['title']}")
+            click.echo(
+                f"  {story['id']}  {len(story['articles'])} articles, {len(story['outlets'])} outlets  {story['title']}"
+            )
         largest = max(found, key=lambda st: len(st["articles"]))
         click.echo(f"\nDossier of the largest story ({largest['id']}):\n")
         click.echo(render_markdown(api.dossier(store, largest["id"])))
-    click.echo(f"Store: {db}  (try: corroborate --db {db} stories, story ID --format html, search \"<words>\")")
+    click.echo(f'Store: {db}  (try: corroborate --db {db} stories, story ID --format html, search "<words>")')
 
 
 cli.add_command(eval_group)

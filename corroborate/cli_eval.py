@@ -81,7 +81,9 @@ def eval_speakers(corpus: str, data_dir: str) -> None:
 
 
 @eval_group.command("alignment")
-@click.option("--corpus", type=click.Choice(["newswcl50", "meantime"]), default="newswcl50", show_default=True)
+@click.option(
+    "--corpus", type=click.Choice(["newswcl50", "meantime"]), default="newswcl50", show_default=True
+)
 @DATA
 def eval_alignment(corpus: str, data_dir: str) -> None:
     """Claim alignment: pairwise precision and (indicative) recall against gold event coreference."""

@@ -63,7 +63,9 @@ def load_story_index(store: Store) -> StoryIndex:
         index = StoryIndex.from_rows([record_to_row(r) for r in records], FrequencyTable(documents, frequencies),
                                      assignments)  # fmt: skip
     except (ValueError, KeyError, TypeError) as exc:
-        raise StoreError(f"{store.url}: the story index is damaged ({exc}); rebuild it with `corroborate recluster`") from exc
+        raise StoreError(
+            f"{store.url}: the story index is damaged ({exc}); rebuild it with `corroborate recluster`"
+        ) from exc
     index.take_changes()
     return index
 

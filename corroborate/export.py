@@ -9,7 +9,13 @@ from .model import Article, Claim, Quote, Span
 
 
 def span_record(span: Span) -> dict[str, Any]:
-    return {"text": span.text, "start": span.start, "end": span.end, "raw_start": span.raw_start, "raw_end": span.raw_end}
+    return {
+        "text": span.text,
+        "start": span.start,
+        "end": span.end,
+        "raw_start": span.raw_start,
+        "raw_end": span.raw_end,
+    }
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -59,7 +65,9 @@ def claim_record(article: Article, c: Claim) -> dict[str, Any]:
         "asserter_entity": _global(article, c.asserter_entity),
         "quote": c.quote_id,
         "entities": [e for e in (_global(article, k) for k in c.entities) if e],
-        "numbers": [{"value": n.value, "unit": n.unit, "hedge": n.hedge, **span_record(n.span)} for n in c.numbers],
+        "numbers": [
+            {"value": n.value, "unit": n.unit, "hedge": n.hedge, **span_record(n.span)} for n in c.numbers
+        ],
         "times": list(c.times),
         "negated": c.negated,
         "stance": c.stance,

@@ -66,8 +66,12 @@ def stages_for(settings: Settings) -> tuple[Stage, ...]:
 def run_stages(value: Any, settings: Settings, stages: tuple[Stage, ...] | None = None) -> Any:
     for stage in stages_for(settings) if stages is None else stages:
         if not isinstance(value, stage.takes):
-            raise StageContractError(f"stage {stage.name!r} takes {stage.takes.__name__}, got {type(value).__name__}")
+            raise StageContractError(
+                f"stage {stage.name!r} takes {stage.takes.__name__}, got {type(value).__name__}"
+            )
         value = stage.run(value, settings)
         if not isinstance(value, stage.gives):
-            raise StageContractError(f"stage {stage.name!r} promised {stage.gives.__name__}, gave {type(value).__name__}")
+            raise StageContractError(
+                f"stage {stage.name!r} promised {stage.gives.__name__}, gave {type(value).__name__}"
+            )
     return value

@@ -11,7 +11,7 @@ HARBOUR_STORY = (
     "Engineers finished ahead of schedule\n"
     "The Harbour Bridge in Port Ellis reopened to traffic on Tuesday after six weeks of storm repairs, "
     "the city transport office said.\n"
-    "\"We asked crews to work through the nights and they delivered,\" said transport director Mara Quist. "
+    '"We asked crews to work through the nights and they delivered," said transport director Mara Quist. '
     "The bridge carries about 40,000 vehicles a day.\n"
     "Local shop owners said the closure had cut their trade by almost half during the repairs.\n"
 )

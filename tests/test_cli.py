@@ -77,7 +77,7 @@ FERRY_B = (
     "Kessel Strait Ferries Sail Again\n"
     "Norland Lines ferries on the Kessel Strait were back in service on Friday after a nine-day strike, "
     "once crews accepted a six percent pay rise.\n"
-    "\"It is a fair deal,\" union leader Petra Vos told reporters in the port.\n"
+    '"It is a fair deal," union leader Petra Vos told reporters in the port.\n'
 )
 
 

@@ -72,7 +72,9 @@ def test_bad_input_is_reported_and_the_rest_still_go_through(tmp_path, store):
 
 def test_jsonl_with_a_bad_line_keeps_the_good_lines(tmp_path, store):
     lines = [
-        json.dumps({"id": "h1", "outlet": "Port Ellis Post", "title": "Bridge reopens", "text": HARBOUR_STORY}),
+        json.dumps(
+            {"id": "h1", "outlet": "Port Ellis Post", "title": "Bridge reopens", "text": HARBOUR_STORY}
+        ),
         "{not json",
         json.dumps({"id": "w1", "outlet": "Strait Wire", "title": "Ferry strike ends", "text": WIRE}),
     ]

@@ -96,7 +96,9 @@ def render(text: str, rng: random.Random, mojibake: bool) -> Rendering:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')).strip()
+    return re.sub(
+        r"\s+", " ", text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    ).strip()
 
 
 def score(rendering: Rendering, settings: Settings) -> tuple[int, int, int, int]:

@@ -35,14 +35,18 @@ def anchor_date(published: str | None) -> dt.date | None:
         return None
 
 
-def speaker_mention(source: Extent | None, mentions: Sequence[MentionExpr], local: Sequence[int]) -> int | None:
+def speaker_mention(
+    source: Extent | None, mentions: Sequence[MentionExpr], local: Sequence[int]
+) -> int | None:
     """The mention naming the speaker inside a source phrase: the last resolved person, else any.
 
     In "the minister's spokesman, Ana Ruiz" the speaker is the last person named.
     """
     if source is None:
         return None
-    inside = [i for i, m in enumerate(mentions) if m.start < source.end and source.start < m.end and local[i] >= 0]
+    inside = [
+        i for i, m in enumerate(mentions) if m.start < source.end and source.start < m.end and local[i] >= 0
+    ]
     people = [i for i in inside if mentions[i].kind == "PERSON"]
     chosen = people or inside
     return chosen[-1] if chosen else None
@@ -61,7 +65,9 @@ def _quotes(article: Article, atts: Sequence[Attribution], mentions: Sequence[Me
 
 
 def _claim(article: Article, i: int, c: ClaimExpr) -> Claim:
-    numbers = tuple(Quantity(q.value, q.unit, article.span(q.start, q.end), q.hedge, q.step) for q in c.numbers)
+    numbers = tuple(
+        Quantity(q.value, q.unit, article.span(q.start, q.end), q.hedge, q.step) for q in c.numbers
+    )
     content = article.span(c.content_start, c.content_end) if c.content_end > c.content_start else None
     quote_id = f"{article.id}-q{c.attribution_index}" if c.attribution_index is not None else None
     return Claim(f"{article.id}-c{i}", article.span(c.start, c.end), c.asserter, content, c.asserter_entity,
@@ -86,8 +92,11 @@ def extract_article(article: Article, settings: Settings) -> Article:
     extraction = Extraction(
         sentences=tuple(article.span(s.start, s.end) for s in sentences),
         entities=_entities(text, mentions, local),
-        mentions=tuple(Mention(article.span(m.start, m.end), k, m.kind) for m, k in zip(mentions, local, strict=True)
-                       if k >= 0),  # fmt: skip
+        mentions=tuple(
+            Mention(article.span(m.start, m.end), k, m.kind)
+            for m, k in zip(mentions, local, strict=True)
+            if k >= 0
+        ),  # fmt: skip
         quotes=_quotes(article, atts, mentions, local),
         times=tuple(TimeRef(article.span(t.start, t.end), t.type, t.value) for t in times),
         claims=tuple(_claim(article, i, c) for i, c in enumerate(claims)),

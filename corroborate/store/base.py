@@ -69,7 +69,9 @@ class Store(Protocol):
         """Insert or update entity records (as EntityRegistry rows)."""
         ...
 
-    def save_story_state(self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]) -> None:
+    def save_story_state(
+        self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]
+    ) -> None:
         """Upsert the clusterer's story rows and document frequencies."""
         ...
 

@@ -37,7 +37,9 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "content_hash": article.content_hash,
         "input_hash": article.input_hash,
         "duplicate_of": article.duplicate_of,
-        "extraction": json.dumps(extraction_to_json(article.extraction), ensure_ascii=False, separators=(",", ":")),
+        "extraction": json.dumps(
+            extraction_to_json(article.extraction), ensure_ascii=False, separators=(",", ":")
+        ),
         "entity_ids": json.dumps(list(article.entity_ids)),
         "story_id": article.story_id,
     }

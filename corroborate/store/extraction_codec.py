@@ -31,9 +31,15 @@ def _need(v: SpanJSON, text: str) -> Span:
 def extraction_to_json(x: Extraction) -> dict[str, Any]:
     return {
         "sentences": [_span(s) for s in x.sentences],
-        "entities": [[e.index, e.name, e.kind, list(e.aliases), e.title, e.role, e.mentions, e.gender] for e in x.entities],
+        "entities": [
+            [e.index, e.name, e.kind, list(e.aliases), e.title, e.role, e.mentions, e.gender]
+            for e in x.entities
+        ],
         "mentions": [[_span(m.span), m.entity, m.kind] for m in x.mentions],
-        "quotes": [[q.id, q.kind, _span(q.content), _span(q.speaker), q.speaker_entity, _span(q.cue)] for q in x.quotes],
+        "quotes": [
+            [q.id, q.kind, _span(q.content), _span(q.speaker), q.speaker_entity, _span(q.cue)]
+            for q in x.quotes
+        ],
         "times": [[_span(t.span), t.type, t.value] for t in x.times],
         "claims": [_claim_json(c) for c in x.claims],
     }
@@ -61,7 +67,10 @@ def extraction_from_json(data: dict[str, Any], text: str) -> Extraction:
             for e in data["entities"]
         ),
         mentions=tuple(Mention(_need(m[0], text), m[1], m[2]) for m in data["mentions"]),
-        quotes=tuple(Quote(q[0], q[1], _need(q[2], text), _unspan(q[3], text), q[4], _unspan(q[5], text)) for q in data["quotes"]),
+        quotes=tuple(
+            Quote(q[0], q[1], _need(q[2], text), _unspan(q[3], text), q[4], _unspan(q[5], text))
+            for q in data["quotes"]
+        ),
         times=tuple(TimeRef(_need(t[0], text), t[1], t[2]) for t in data["times"]),
         claims=tuple(_claim(c, text) for c in data["claims"]),
     )

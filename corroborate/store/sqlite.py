@@ -19,7 +19,9 @@ from .codec import COLUMNS, article_to_row, row_to_article
 def migrations() -> list[tuple[int, str]]:
     """(version, sql) of every migration shipped with the package, in order."""
     folder = resources.files("corroborate.store") / "migrations"
-    found = [(int(f.name.split("_", 1)[0]), f.read_text()) for f in folder.iterdir() if f.name.endswith(".sql")]
+    found = [
+        (int(f.name.split("_", 1)[0]), f.read_text()) for f in folder.iterdir() if f.name.endswith(".sql")
+    ]
     return sorted(found)
 
 
@@ -54,7 +56,9 @@ class SQLiteStore:
             if version > current:
                 # executescript commits any open transaction first, so the script brackets itself.
                 try:
-                    self._db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+                    self._db.executescript(
+                        f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
+                    )
                 except sqlite3.Error:
                     if self._db.in_transaction:
                         self._db.execute("ROLLBACK")
@@ -85,7 +89,9 @@ class SQLiteStore:
             self._depth = 0
 
     def article_id_for_input(self, input_hash: str) -> str | None:
-        row = self._db.execute("SELECT id FROM articles WHERE input_hash = ? LIMIT 1", (input_hash,)).fetchone()
+        row = self._db.execute(
+            "SELECT id FROM articles WHERE input_hash = ? LIMIT 1", (input_hash,)
+        ).fetchone()
         return row[0] if row else None
 
     def article_id_for_content(self, content_hash: str) -> str | None:
@@ -117,14 +123,18 @@ class SQLiteStore:
         row["ingested_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         names = ",".join(row)
         with self.transaction():
-            cur = self._db.execute(f"INSERT INTO articles ({names}) VALUES ({','.join('?' * len(row))})", list(row.values()))
+            cur = self._db.execute(
+                f"INSERT INTO articles ({names}) VALUES ({','.join('?' * len(row))})", list(row.values())
+            )
             self._db.executemany(
                 "INSERT INTO lsh_bands (key, article_seq) VALUES (?, ?)",
                 [(key, cur.lastrowid) for key in band_keys],
             )
 
     def get_article(self, article_id: str) -> Article:
-        row = self._db.execute(f"SELECT {','.join(COLUMNS)} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._db.execute(
+            f"SELECT {','.join(COLUMNS)} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}; `corroborate export` lists the ids")
         return row_to_article(row)
@@ -148,7 +158,7 @@ class SQLiteStore:
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"bad search syntax in {query!r} ({exc}); put phrases in double quotes, "
-                'e.g. corroborate search \'"peace plan" AND Moscow\''
+                "e.g. corroborate search '\"peace plan\" AND Moscow'"
             ) from exc
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], float(r[5])) for r in rows]
 
@@ -164,7 +174,9 @@ class SQLiteStore:
                 rows,
             )
 
-    def save_story_state(self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]) -> None:
+    def save_story_state(
+        self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]
+    ) -> None:
         """Upsert clusterer story rows and document frequencies (see corroborate.cluster.persist)."""
         with self.transaction():
             self._db.executemany(
@@ -216,7 +228,9 @@ class SQLiteStore:
         return out
 
     def story_articles(self, story_id: str) -> list[Article]:
-        rows = self._db.execute(f"SELECT {','.join(COLUMNS)} FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
+        rows = self._db.execute(
+            f"SELECT {','.join(COLUMNS)} FROM articles WHERE story_id = ? ORDER BY seq", (story_id,)
+        )
         found = [row_to_article(r) for r in rows]
         if not found:
             raise NotFoundError(f"no story with id {story_id!r}; `corroborate stories` lists them")
