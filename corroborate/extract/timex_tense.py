@@ -58,7 +58,9 @@ def _cue(words: list[str], i: int, before: bool) -> str | None:
         if carried:
             return carried
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if w in _FUTURE or (w in _FUTURE_TO and nxt == "to"):
+    # "agreed to meet" looks ahead; "agreed to the deal" does not.
+    after_to = words[i + 2].lower() if i + 2 < len(words) else ""
+    if w in _FUTURE or (w in _FUTURE_TO and nxt == "to" and after_to not in _NOT_VERB):
         return "future"
     if before and w == "to" and nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERB:
         return "future"
