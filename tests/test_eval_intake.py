@@ -26,7 +26,9 @@ def test_render_keeps_every_paragraph_and_adds_noise():
 
 
 def test_cleaning_our_own_rendering_scores_it():
-    intact, paragraphs, removed, noise = score(render(OWN_ARTICLE, random.Random(2), mojibake=True), Settings())
+    intact, paragraphs, removed, noise = score(
+        render(OWN_ARTICLE, random.Random(2), mojibake=True), Settings()
+    )
     assert paragraphs == 4 and intact == paragraphs
     assert removed == noise
 

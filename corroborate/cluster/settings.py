@@ -58,7 +58,7 @@ class ClusterSettings:
     #: Top terms of a new article used to look up candidate stories.
     query_terms: int = 32
     #: Most recent postings scanned per query term (keeps lookups O(1) as the index grows).
-    max_postings: int = 128
+    max_postings: int = 32
     #: Candidate stories scored in full per article.
     max_candidates: int = 16
     # ------------------------------------------------------------ decision
