@@ -190,7 +190,7 @@ TAILS = (
     "{author} is a correspondent for {outlet}. Follow {aobj} on X @{handle}",
     "Sign up for the {outlet} morning newsletter and get the day's news in your inbox.",
     "Comments are moderated. Please read our community guidelines before posting.",
-    "We welcome thoughtful and respectful comments. Abusive or off-topic comments will be removed.",
+    "Comments are reviewed before they appear. Keep it civil: personal attacks and spam are deleted.",
     "Do you have a story? Email the newsdesk at tips@{domain}",
     "Share this article: Facebook | X | WhatsApp | Email",
     "Related stories\n{rel1}\n{rel2}\n{rel3}",

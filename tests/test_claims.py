@@ -210,7 +210,7 @@ def test_quoted_question_is_no_claim() -> None:
     ("phrase", "value", "unit"),
     [
         ("12 killed", 12.0, "killed"),
-        ("a 28-point plan", 28.0, "point"),
+        ("a 14-point plan", 14.0, "point"),
         ("$3 million", 3_000_000.0, "USD"),
         ("6%", 6.0, "%"),
         ("6 percent", 6.0, "%"),

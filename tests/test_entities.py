@@ -39,11 +39,11 @@ def _phrase(text: str, m: MentionExpr) -> str:
             "US Army Lieutenant Colonel Ruth Adeyemi",
         ),
         (
-            "The deal was signed by Ukraine's President Ivo Markov in the morning.",
+            "The deal was signed by Estonia's President Ivo Markov in the morning.",
             "Ivo Markov",
-            "Ukraine's President",
-            ("president", "Ukraine"),
-            "Ukraine's President Ivo Markov",
+            "Estonia's President",
+            ("president", "Estonia"),
+            "Estonia's President Ivo Markov",
         ),
         (
             "Talks resumed after President Markov's special envoy, Lena Ostrova, landed.",
@@ -100,12 +100,12 @@ def test_organisation_before_title_is_its_own_mention() -> None:
 
 def test_role_descriptions_carry_role_and_nationality() -> None:
     text = (
-        "The Ruritanian diplomat left early. Later the minister spoke, and the president of Ukraine agreed."
+        "The Ruritanian diplomat left early. Later the minister spoke, and the president of Estonia agreed."
     )
     found = {text[m.start : m.end]: m for m in find_mentions(text) if m.is_description}
     assert found["The Ruritanian diplomat"].role == ("diplomat", "Ruritania")
     assert found["the minister"].role == ("minister", None)
-    assert found["the president of Ukraine"].role == ("president", "Ukraine")
+    assert found["the president of Estonia"].role == ("president", "Estonia")
     assert all(m.kind == "PERSON" for m in found.values())
 
 

@@ -197,7 +197,7 @@ _PIECES = list("aAbB .,;:'’\"“”()-\n@0123456789Ðßשלוםمرحبا🙂"
     "Markov ",
     "'s ",
     "President ",
-    "ZELENSKY ",
+    "ZABLOTSKY ",
 ]
 
 

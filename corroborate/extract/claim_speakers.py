@@ -1,10 +1,10 @@
 """Who asserts a reported statement: the local entity behind each attribution's source.
 
 The source extent is matched to the mentions inside it (the last one that is no place wins:
-"Zelensky's chief of staff Andriy Yermak" is Yermak). A pronoun the resolver left open
+"Zablotsky's chief of staff Taras Boyko" is Boyko). A pronoun the resolver left open
 ("he added") goes to :func:`~corroborate.extract.resolve.resolve_pronoun`, else to the last
 speaker of the same gender a little earlier, the news convention; an attribution without a
-source ("..., Jeff Tolbert was reported as saying") takes a name right before its cue.
+source ("..., Ruth Adeyemi was reported as saying") takes a name right before its cue.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Claims: what an article asserts, sentence by sentence (or clause by clause), and who asserts it.
 
 A claim is a sentence, or a clause where a sentence asserts two things ("X happened, while Y
-happened"). When a reported statement covers the clause ("Putin said that Y", a quotation
+happened"). When a reported statement covers the clause ("Markov said that Y", a quotation
 with "he added"), the speaker asserts it and ``content_start``/``content_end`` give Y;
 otherwise the outlet asserts it in its own voice. Each claim carries what alignment across
 outlets needs: entities, figures with units, time values, negation, stance (accept /

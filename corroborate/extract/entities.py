@@ -1,8 +1,8 @@
 """Entity mentions in news text: names with their titles, role descriptions and pronouns.
 
 Rules and gazetteers only (no trained model): capitalised runs are split into a title
-("US Army Lieutenant Colonel") and a name ("Jeff Tolbert"); appositions and lower-case titles
-around a name give its role ("special envoy"); "the Russian leader" is a description carrying
+("US Army Lieutenant Colonel") and a name ("Ruth Adeyemi"); appositions and lower-case titles
+around a name give its role ("special envoy"); "the Ruritanian leader" is a description carrying
 a role and a nationality for :mod:`corroborate.extract.resolve` to match.
 """
 
@@ -73,16 +73,16 @@ _PRONOUNS = {
 
 @dataclass(frozen=True)
 class MentionExpr:
-    """One mention. ``start``/``end`` cover the name as written ("Volodymyr Zelensky", "the Russian
+    """One mention. ``start``/``end`` cover the name as written ("Vasyl Zablotsky", "the Ruritanian
     leader", "he"); ``phrase_start``/``phrase_end`` also cover its title or apposition."""
 
     start: int
     end: int
     #: PERSON | ORG | PLACE | OTHER
     kind: str
-    #: the bare name ("Dan Driscoll"); the canonical name of a place; a description without its article
+    #: the bare name ("Paul Brandt"); the canonical name of a place; a description without its article
     name: str
-    #: the title as written ("Army Secretary", "Ukraine's President", "special envoy")
+    #: the title as written ("Navy Secretary", "Estonia's President", "special envoy")
     title: str | None = None
     #: normalised role noun and nationality, e.g. ("president", "Russia")
     role: tuple[str, str | None] | None = None
@@ -106,9 +106,9 @@ class MentionExpr:
 def find_mentions(text: str) -> list[MentionExpr]:
     """All mentions in ``text``, ordered by position.
 
-    >>> text = "Army Secretary Dan Driscoll left."
+    >>> text = "Navy Secretary Paul Brandt left."
     >>> [(text[m.start:m.end], m.title, m.role) for m in find_mentions(text)]
-    [('Dan Driscoll', 'Army Secretary', ('army secretary', None))]
+    [('Paul Brandt', 'Navy Secretary', ('navy secretary', None))]
     """
     ctx = build_context(text)
     scan = scan_runs(ctx)
@@ -229,7 +229,7 @@ def _inner_role(found: list) -> int | None:
 
 
 def _hyphenated_places(ctx: Ctx, a: int) -> list[MentionExpr]:
-    """ "Russia-Ukraine": two places in one word."""
+    """ "Peru-Chile": two places in one word."""
     tok, out, offset = ctx.toks[a], [], 0
     for part in tok.text.split("-"):
         place = ctx.gaz.places.get((part,))
@@ -266,7 +266,7 @@ def _title_only(scan: Scan, a: int, b: int, found: list) -> list[MentionExpr]:
 
 
 def _titled(scan: Scan, n: int, b: int, head: list) -> MentionExpr:
-    """ "Ukraine's President Volodymyr Zelensky": tokens before ``n`` are the title."""
+    """ "Estonia's President Vasyl Zablotsky": tokens before ``n`` are the title."""
     ctx = scan.ctx
     role, country, gender = title_from_units(head)
     t_start = head[0].start

@@ -117,7 +117,7 @@ def derived_country(demonym: str) -> str:
 
 def looks_like_demonym(word: str) -> bool:
     """
-    >>> looks_like_demonym("Ruritanian"), looks_like_demonym("Putin")
+    >>> looks_like_demonym("Ruritanian"), looks_like_demonym("Markov")
     (True, False)
     """
     return bool(_DEMONYM_SHAPE.match(word))

@@ -33,7 +33,7 @@ def org_run(ctx: Ctx, a: int, b: int, stems: frozenset[tuple[str, ...]] = frozen
         return True
     if b - a != 1 or not is_acronym(words[a]) or (ctx.lower[a],) in gaz.roles:
         return False
-    return words[a].title() not in ctx.confirmed  # "TRUMP" in a transcript is the man, not an acronym
+    return words[a].title() not in ctx.confirmed  # "BRISK" in a transcript is the man, not an acronym
 
 
 def _plain_name_word(ctx: Ctx, i: int) -> bool:

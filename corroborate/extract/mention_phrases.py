@@ -1,7 +1,7 @@
 """Titles, appositions and role descriptions around names.
 
-"US Army Lieutenant Colonel Jeff Tolbert", "special envoy Steve Witkoff", "the envoy, Steve Witkoff",
-"Steve Witkoff, the special envoy," and "the Russian leader" all reduce to a :class:`Title`:
+"US Army Lieutenant Colonel Ruth Adeyemi", "special envoy Lena Ostrova", "the envoy, Lena Ostrova",
+"Lena Ostrova, the special envoy," and "the Ruritanian leader" all reduce to a :class:`Title`:
 where the phrase lies, its text, the role it names and the nationality it gives.
 """
 
@@ -128,7 +128,7 @@ def _qualifiers_back(scan: Scan, i: int, stop: int) -> tuple[int, str | None]:
 
 
 def title_before(scan: Scan, a: int) -> Title | None:
-    """A lower-case title right before a name: "special envoy Steve Witkoff", "Russia's foreign minister X"."""
+    """A lower-case title right before a name: "special envoy Lena Ostrova", "Ruritania's foreign minister X"."""
     ctx = scan.ctx
     if a == 0 or ctx.toks[a].newline or ctx.toks[a - 1].cap or scan.taken[a - 1]:
         return None
@@ -145,7 +145,7 @@ def title_before(scan: Scan, a: int) -> Title | None:
 
 
 def apposition_before(scan: Scan, a: int) -> Title | None:
-    """ "the envoy, Steve Witkoff" or "President X's special envoy, Steve Witkoff"."""
+    """ "the envoy, Lena Ostrova" or "President X's special envoy, Lena Ostrova"."""
     ctx = scan.ctx
     if a < 3 or ctx.words[a - 1] != "," or ctx.toks[a - 1].newline or scan.taken[a - 2]:
         return None
@@ -210,7 +210,7 @@ def _role_in_run(
 def _role_forward_lower(
     scan: Scan, p: int, kinds: frozenset[str], country: str | None
 ) -> tuple[int, int, Role, str | None] | None:
-    """After a nationality word: the lower-case role that completes the phrase ("Russian leader")."""
+    """After a nationality word: the lower-case role that completes the phrase ("Ruritanian leader")."""
     ctx, n = scan.ctx, len(scan.ctx.toks)
     while p < n and not ctx.toks[p].cap and not ctx.toks[p].newline:
         found = role_at(ctx, p, n, kinds)
@@ -231,7 +231,7 @@ def _name_follows(scan: Scan, h: int) -> bool:
 
 
 def apposition_after(scan: Scan, b: int) -> Title | None:
-    """ "Steve Witkoff, the special envoy," or "Anna Berg, Ruritania's foreign minister, said"."""
+    """ "Lena Ostrova, the special envoy," or "Anna Berg, Ruritania's foreign minister, said"."""
     ctx = scan.ctx
     if b + 2 >= len(ctx.toks) or ctx.words[b] != "," or ctx.toks[b + 1].newline:
         return None
@@ -252,7 +252,7 @@ def apposition_after(scan: Scan, b: int) -> Title | None:
 
 
 def description_at(scan: Scan, i: int) -> Title | None:
-    """ "the Russian leader", "the minister", "Russia's foreign minister", "the president of Ukraine"."""
+    """ "the Ruritanian leader", "the minister", "Ruritania's foreign minister", "the president of Estonia"."""
     ctx = scan.ctx
     if ctx.lower[i] in DETERMINERS:
         start, p, country = i, i + 1, None
@@ -269,13 +269,13 @@ def description_at(scan: Scan, i: int) -> Title | None:
 
 
 def _apposed_name(scan: Scan, h: int) -> bool:
-    """ "the envoy, Steve Witkoff": the name that follows takes the role instead."""
+    """ "the envoy, Lena Ostrova": the name that follows takes the role instead."""
     ctx = scan.ctx
     return h + 1 < len(ctx.toks) and ctx.words[h] == "," and _name_follows(scan, h + 1)
 
 
 def _of_country(scan: Scan, h: int, country: str | None) -> tuple[int, str | None]:
-    """ "the president of Ukraine": take the country into the phrase."""
+    """ "the president of Estonia": take the country into the phrase."""
     ctx = scan.ctx
     if country or h + 1 >= len(ctx.toks) or ctx.lower[h] != "of":
         return h, country

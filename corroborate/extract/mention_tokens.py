@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 # Abbreviations that end with a full stop but never end a sentence in news copy
-# (titles, months, company forms); kept as one token so "Lt. Col. Jeff" stays one run.
+# (titles, months, company forms); kept as one token so "Lt. Col. Ruth" stays one run.
 _ABBREVIATIONS = (
     "Mrs|Mr|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Brig|Sen|Rep|Gov|Rev|St|Jr|Sr|Pres|Insp|Supt|Hon|Amb"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|vs|etc"

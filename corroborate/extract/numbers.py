@@ -1,4 +1,4 @@
-"""Numbers with what they count: "12 killed", "a 28-point plan", "$3 million", "6 percent",
+"""Numbers with what they count: "12 killed", "a 14-point plan", "$3 million", "6 percent",
 "twelve", "within 100 days", "about 1,200 homeless".
 
 :func:`find_quantities` looks where a figure may start (a digit, a currency sign, a number
@@ -154,9 +154,9 @@ def find_quantities(
     """Figures in ``text[lo:hi]``, leaving out those in dates and clock times (durations stay),
     ordinals, and numbers that are part of a name ("Boeing 737").
 
-    >>> t = "About 1,200 homeless and twelve killed; $3 million, a 28-point plan, 6 percent, on Nov. 24."
+    >>> t = "About 1,200 homeless and twelve killed; $3 million, a 14-point plan, 6 percent, on Nov. 24."
     >>> [(q.value, q.unit, q.hedge) for q in find_quantities(t)]  # no times given: 24 stays
-    [(1200.0, 'homeless', '~'), (12.0, 'killed', None), (3000000.0, 'USD', None), (28.0, 'point', None), (6.0, '%', None), (24.0, None, None)]
+    [(1200.0, 'homeless', '~'), (12.0, 'killed', None), (3000000.0, 'USD', None), (14.0, 'point', None), (6.0, '%', None), (24.0, None, None)]
     """
     hi = len(text) if hi is None else min(hi, len(text))
     dated = [(t.start, t.end) for t in times if t.type != "DURATION"]
@@ -262,7 +262,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?\"“\n]\s)\b([A-Z][\w-]*)\s$")
 def _after_name(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows a capitalised word inside a sentence ("Boeing 737").
 
-    >>> _after_name("the Boeing 737 jet", 11), _after_name("In 12 cities", 3), _after_name("Trump's 28", 8)
+    >>> _after_name("the Boeing 737 jet", 11), _after_name("In 12 cities", 3), _after_name("Brisk's 14", 8)
     (True, False, False)
     """
     before = text[max(0, start - 40) : start]

@@ -50,7 +50,7 @@ def unit_frames(text: str, lo: int, hi: int, lexicon: CueLexicon, layout: Layout
     for i, frame in enumerate(frames):
         if frame.order in ("pre", "part") and frame.pieces:
             _cut_at_later(text, frame, frames[i + 1 :], layout)
-        # a second piece that holds another cue ("..., Putin said, Bloomberg reported") is not said
+        # a second piece that holds another cue ("..., Markov said, Reuters reported") is not said
         frame.pieces[1:] = [
             p for p in frame.pieces[1:] if not any(p.start <= g.cue.start < p.end for g in frames)
         ]
@@ -150,7 +150,7 @@ def _seem_frame(text: str, cue: Extent, subject: Extent, hi: int, form: str, lay
 
 
 def _opening_clause(text: str, lo: int, hi: int, cue: Extent, form: str, layout: Layout) -> Frame | None:
-    """``Noting that C, Trump said ...`` / ``Asked about C, he said ...``: a clause opening the
+    """``Noting that C, Brisk said ...`` / ``Asked about C, he said ...``: a clause opening the
     unit with a participle; its content runs to the comma, its speaker follows it (none if asked)."""
     lead = text[lo : cue.start].strip().lower()
     if lead not in ("", "when", "while", "after", "and", "but") or not (
@@ -210,7 +210,7 @@ def _content_before(text: str, before: str, cue: Extent, hi: int, form: str) -> 
     after = right_start(text, cue.end, hi, form)
     if before.endswith(",") and text[cue.end : cue.end + 1] == ",":
         # "A, the lawyers said, B": an aside inside what was said -- unless B is a whole
-        # quotation, and A only sets the scene ("In February, Trump said, 'Out!'")
+        # quotation, and A only sets the scene ("In February, Brisk said, 'Out!'")
         return not _whole_quote_after(text, cue.end + 1, hi)
     if before.rstrip(",")[-1:] in CLOSE_QUOTES:
         rest = text[after:hi].lstrip()
@@ -319,7 +319,7 @@ def _cut_point(text: str, last: Extent, g: Frame, layout: Layout) -> int | None:
     """Where a later frame ``g`` ends the content ``last``, if it does: before a participle
     ("..., adding that B"), a quotation it claims ("he said X: "Q," he wrote"), a coordinated
     clause ("..., and he said B"), or its cue when its speaker stands before ``last``
-    ("Putin, while noting A, said B")."""
+    ("Markov, while noting A, said B")."""
     if g.order == "post" and g.pieces and last.start < g.pieces[0].start < last.end:
         return g.pieces[0].start
     if last.start < g.clause < last.end:

@@ -61,7 +61,7 @@ class Frame:
     #: Where the frame's own clause starts (its subject, or the joiner before a participle).
     clause: int = -1
     #: Content still wanted from a neighbouring quotation: "after" a colon cue, or "before"
-    #: when the unit is only "Trump asked." after a quoted question.
+    #: when the unit is only "Brisk asked." after a quoted question.
     needs: str = ""
 
 
@@ -158,7 +158,7 @@ _ADDRESSEES = word_list("addressees")
 def right_is_empty(text: str, pos: int, end: int) -> bool:
     """Nothing said after the cue: the unit ends, or only an adjunct or another clause follows.
 
-    >>> t = "said during a visit to Bishkek, Kyrgyzstan."
+    >>> t = "said during a visit to Tallinn, Estonia."
     >>> right_is_empty(t, 4, len(t)), right_is_empty("said it was over.", 4, 17)
     (True, False)
     """
@@ -175,7 +175,7 @@ def right_is_empty(text: str, pos: int, end: int) -> bool:
 def subject_span(text: str, lo: int, cue_start: int) -> tuple[Extent | None, int]:
     """The subject before a cue and where its clause starts.
 
-    Handles an appositive or aside between commas ("Putin, while noting X, said";
+    Handles an appositive or aside between commas ("Markov, while noting X, said";
     "Eddie Griffin, who was a member of X, a group of Y, said"): the source is the
     name before the first comma of the aside, with an appositive included.
 

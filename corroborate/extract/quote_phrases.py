@@ -3,7 +3,7 @@
 Words are matched against small closed lists: function words that cannot sit
 inside a subject ("that", "when", "was"), prepositions that may ("the head
 *of* the agency"), titles whose period is not a sentence end. Open-class words
-are accepted, so role phrases ("the Russian leader", "a spokesperson for
+are accepted, so role phrases ("the Ruritanian leader", "a spokesperson for
 the ministry") come out whole.
 """
 
@@ -56,9 +56,9 @@ def _accept_left(toks: list[tuple[int, int, str]], i: int, taken: int) -> bool:
 def source_before(text: str, start: int, end: int) -> Extent | None:
     """The subject right before ``end`` (a cue), not reaching before ``start``.
 
-    >>> t = "But the Russian leader also said"
-    >>> e = source_before(t, 0, 23); t[e.start:e.end]
-    'the Russian leader'
+    >>> t = "But the Ruritanian leader also said"
+    >>> e = source_before(t, 0, 26); t[e.start:e.end]
+    'the Ruritanian leader'
     >>> t = "The plan failed, a spokesperson for the ministry said"
     >>> e = source_before(t, 0, 49); t[e.start:e.end]
     'a spokesperson for the ministry'

@@ -138,7 +138,7 @@ def colon_frame(text: str, lo: int, hi: int, layout: Layout) -> Frame | None:
 
 
 def colon_clause_frame(text: str, lo: int, hi: int, layout: Layout) -> Frame | None:
-    """``Trump went even further: "Quote"`` -- a subject, any verb phrase, a colon, a quotation
+    """``Brisk went even further: "Quote"`` -- a subject, any verb phrase, a colon, a quotation
     (or nothing, the quotation opening the next paragraph)."""
     colon = text.rfind(":", lo, hi)
     if colon < 0 or layout.piece_at(colon) is not None:

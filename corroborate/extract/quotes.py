@@ -1,7 +1,7 @@
 """Direct quotes and reported speech: who said what, with the words that say so.
 
 :func:`find_attributions` returns one :class:`QuoteAttribution` per statement:
-the source as written ("he", "Putin", "the Russian leader", "a spokesperson
+the source as written ("he", "Markov", "the Ruritanian leader", "a spokesperson
 for the ministry"), the cue ("said", "has told", "according to", "added:") and
 the content. Span conventions follow PolNeAR: a direct quote's content keeps
 its quote marks; "that" opens an indirect content; final periods outside quote
@@ -48,10 +48,10 @@ class QuoteAttribution(Attribution):
 def find_attributions(text: str, sentences: list[Extent] | None = None) -> list[Attribution]:
     """Quotes and reported statements in ``text``, in order of their content.
 
-    >>> t = '"We will win," Putin told reporters. "The talks went well."'
+    >>> t = '"We will win," Markov told reporters. "The talks went well."'
     >>> [(t[a.source.start:a.source.end], t[a.cue.start:a.cue.end], len(a.pieces))
     ...  for a in find_attributions(t)]
-    [('Putin', 'told', 2)]
+    [('Markov', 'told', 2)]
     """
     return list(attributions_with(text, cue_lexicon(), sentences))
 
@@ -84,7 +84,7 @@ def _cueless_frames(text: str, layout: Layout, frames: list[list[Frame]]) -> Non
             )
             frames[u].extend([found] if found else [])
         elif not any(p.start <= lo < p.end for f in frames[u] for p in f.pieces):
-            # an opening quotation no cue claimed ("Yes," Trump quipped, citing a poll)
+            # an opening quotation no cue claimed ("Yes," Brisk quipped, citing a poll)
             tail = tail_frame(text, lo, hi, layout)
             frames[u][:0] = [tail] if tail else []
 

@@ -1,7 +1,7 @@
 """Entities across articles: one record per real-world person, organisation or place.
 
-Spelling variants share a transliteration key ("Zelensky" / "Zelenskyy" / "Selenskyj"); people
-sharing a surname stay apart when their given names differ ("Donald Trump" / "Melania Trump");
+Spelling variants share a transliteration key ("Zablotsky" / "Zablotskyy" / "Sablotskyj"); people
+sharing a surname stay apart when their given names differ ("Harold Brisk" / "Edith Brisk");
 a bare surname joins the dominant full-name holder whose role fits. Ids are deterministic:
 "e_" + a short hash of the key the entity was first seen under.
 """

@@ -2,7 +2,7 @@
 and across articles (:class:`EntityRegistry`).
 
 Within an article, full names seed entities; a lone surname or given name joins the most salient
-full-name holder; "the Russian leader" joins the entity holding a fitting role (president +
+full-name holder; "the Ruritanian leader" joins the entity holding a fitting role (president +
 Russia); pronouns resolve on request to a recent compatible person, subjects preferred.
 """
 

@@ -1,8 +1,8 @@
 """Grouping the name mentions of one article into entities.
 
-Full names go first, so that a lone surname ("Putin") or given name can join a full name
-written before or after it; when two people share a surname ("Donald Trump", "Melania Trump"),
-a lone "Trump" joins the one whose role fits, then the most mentioned, then the nearest.
+Full names go first, so that a lone surname ("Markov") or given name can join a full name
+written before or after it; when two people share a surname ("Harold Brisk", "Edith Brisk"),
+a lone "Brisk" joins the one whose role fits, then the most mentioned, then the nearest.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Does a role description ("the Russian leader") fit a role someone holds ("president", "Russia")?"""
+"""Does a role description ("the Ruritanian leader") fit a role someone holds ("president", "Russia")?"""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def nationality_key(country: str) -> str:
 def role_level(described: RoleT, held: RoleT) -> int:
     """0: no fit; 1: the role fits; 2: role and nationality both fit.
 
-    >>> role_level(("leader", "Russia"), ("president", "Russia")), role_level(("leader", "Russia"), ("president", "Ukraine"))
+    >>> role_level(("leader", "Ruritania"), ("president", "Ruritania")), role_level(("leader", "Ruritania"), ("president", "Freedonia"))
     (2, 0)
     >>> role_level(("minister", None), ("foreign minister", "Ruritania")), role_level(("president", None), ("vice president", None))
     (1, 0)

@@ -32,9 +32,9 @@ _ABBREV_WINDOW = 24
 def split_sentences(text: str) -> list[Extent]:
     """Sentences of ``text`` as extents, surrounding whitespace trimmed.
 
-    >>> t = 'Lt. Col. Jeff Tolbert spoke on Nov. 24 in the U.S. Army base. "Good," he said.'
+    >>> t = 'Lt. Col. Ruth Adeyemi spoke on Nov. 24 in the U.S. Army base. "Good," he said.'
     >>> [t[e.start:e.end] for e in split_sentences(t)]
-    ['Lt. Col. Jeff Tolbert spoke on Nov. 24 in the U.S. Army base.', '"Good," he said.']
+    ['Lt. Col. Ruth Adeyemi spoke on Nov. 24 in the U.S. Army base.', '"Good," he said.']
     """
     out: list[Extent] = []
     pos = 0

@@ -337,7 +337,7 @@ def holiday(g: Groups, c: Ctx) -> Result:
     ]
     tense = step or c.tense()
     pool = (
-        # The anchor day itself counts either way: "wished a happy Thanksgiving" on Thanksgiving.
+        # The anchor day itself counts either way: "a parade on Easter" written on Easter Sunday.
         [d for d in options if (d <= c.anchor if tense == "past" else d >= c.anchor)]
         if tense in ("past", "future")
         else []

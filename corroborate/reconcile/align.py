@@ -146,8 +146,8 @@ def similarity(a: ClaimView, b: ClaimView, stats: StoryStats) -> float:
     least the story's floor, so a four-word fragment does not match on its one content word).
 
     0 when they share no core term or word class: naming the same actors is not asserting the
-    same thing. Claims naming only different places are discounted: "talks in Geneva" and
-    "talks in Abu Dhabi" are two rounds of talks."""
+    same thing. Claims naming only different places are discounted: "talks in Vienna" and
+    "talks in Oslo" are two rounds of talks."""
     return _Scorer([a, b], stats).score(0, 1)
 
 

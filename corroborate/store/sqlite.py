@@ -158,7 +158,7 @@ class SQLiteStore:
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"bad search syntax in {query!r} ({exc}); put phrases in double quotes, "
-                "e.g. corroborate search '\"peace plan\" AND Moscow'"
+                "e.g. corroborate search '\"flood barrier\" AND Rotterdam'"
             ) from exc
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], float(r[5])) for r in rows]
 
