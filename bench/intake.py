@@ -163,8 +163,8 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> None:
     paths = input_files(corpus_dir)
     figures["files"] = len(paths)
     figures["floor"], figures["bytes"] = read_floor(paths)
-    # Intake alone (decode, clean, dedup, store): the extract stage has its own benchmark.
-    settings = Settings(extract=args.extract)
+    # Intake alone (decode, clean, dedup, store): extraction and clustering have their own benchmarks.
+    settings = Settings(extract=args.extract, cluster=args.extract)
     timings = Timings()
     figures["ingest"], summary = run_ingest(paths, db, settings, timings)
     figures["summary"] = summary_line(summary)
@@ -183,7 +183,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--reingest", action="store_true", help="also time a second ingest of the same files")
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpus and database")
-    parser.add_argument("--extract", action="store_true", help="also run the extract stage (the full ingest)")
+    parser.add_argument("--extract", action="store_true", help="also extract and cluster (the full ingest)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")

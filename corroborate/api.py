@@ -82,6 +82,11 @@ def _prepare(
     return out
 
 
+#: Near-duplicate candidates verified per article, most shared LSH bands first: a true
+#: original shares the most bands, and verifying a long tail of weak matches costs time.
+MAX_CANDIDATES = 8
+
+
 def _store_one(article: Article, corpus: Corpus, settings: Settings) -> IngestResult:
     store = corpus.store
     # Same input bytes were caught before cleaning (_prepare); same words under a new name here.
@@ -91,13 +96,15 @@ def _store_one(article: Article, corpus: Corpus, settings: Settings) -> IngestRe
     grams = shingles(article.text, settings.shingle_words)
     keys = band_keys(grams, settings)
     original = None
-    for cid, (text, root) in store.texts(store.near_duplicate_candidates(keys)).items():
+    for cid, (text, root) in store.texts(store.near_duplicate_candidates(keys, limit=MAX_CANDIDATES)).items():
         if is_near_duplicate(grams, shingles(text, settings.shingle_words), settings):
             original = root or cid  # point at the root, not at another copy
             break
     if original:
         article = dataclasses.replace(article, duplicate_of=original)
-    article = corpus.assign_story(corpus.link_entities(article))
+    article = corpus.link_entities(article)
+    if settings.cluster:
+        article = corpus.assign_story(article)
     store.add_article(article, keys)
     status = "duplicate" if original else "ingested"
     return IngestResult(article.source, status, article.id, duplicate_of=original)

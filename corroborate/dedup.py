@@ -65,7 +65,10 @@ def shingles(text: str, size: int) -> np.ndarray:
     words = normalised_words(text)
     if not words:
         return np.empty(0, dtype=np.uint64)
-    ids = np.array([_word_id(w) for w in words], dtype=np.uint64)
+    found = list(map(_WORD_IDS.get, words))  # C-level lookups; hash only the words not seen yet
+    if None in found:
+        found = [i if i is not None else _word_id(w) for i, w in zip(found, words, strict=True)]
+    ids = np.array(found, dtype=np.uint64)
     size = max(1, min(size, len(ids), len(_MIX)))
     count = len(ids) - size + 1
     mixed = np.zeros(count, dtype=np.uint64)

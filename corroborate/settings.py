@@ -36,6 +36,9 @@ class Settings:
     #: Run the extract stage (entities, quotes, times, claims) at ingest; off gives a faster,
     #: intake-only store (used to benchmark intake alone).
     extract: bool = True
+    #: Assign each article to a story at ingest (streaming clustering); off leaves stories to
+    #: a later `corroborate recluster` (used to benchmark intake alone).
+    cluster: bool = True
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
