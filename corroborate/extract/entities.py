@@ -38,30 +38,6 @@ from .mention_phrases import (
 from .mention_runs import scan_runs
 
 PERSON, ORG, PLACE_KIND, OTHER = "PERSON", "ORG", "PLACE", "OTHER"
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "de",
-        "da",
-        "di",
-        "du",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "dos",
-        "das",
-    ]
-)
-_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|d)[-'’][A-Z]")
 # Mis-decoded text ("ÐÐ¾Ð»") has Latin-1 symbols or runs of these capitals; no name looks like that.
 _GARBLED = re.compile(r"[\u0080-\u00bf]|[ÃÂÐÑ].*[ÃÂÐÑ]|^[^\x00-\x7f]$")
 _PRONOUNS = {

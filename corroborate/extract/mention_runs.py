@@ -11,30 +11,9 @@ import re
 
 from .mention_context import TIME_WORDS, Ctx
 from .mention_phrases import Scan
+from .namekeys import NAME_CONNECTORS
 
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "de",
-        "da",
-        "di",
-        "du",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "dos",
-        "das",
-    ]
-)
+_CONNECTORS = NAME_CONNECTORS
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|d)[-'’][A-Z]")
 # Mis-decoded text ("ÐÐ¾Ð»") has Latin-1 symbols or runs of these capitals; no name looks like that.
 _CONTRACTION = re.compile(r"['’][a-z]{1,2}$")  # "I'm", "We've": never names (unlike "O'Neil")

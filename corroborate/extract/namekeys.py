@@ -35,7 +35,8 @@ _RULES = (
     (re.compile(r"(.)\1+"), r"\1"),
 )
 #: Particles and suffixes that are not the surname ("von der Leyen", "Martin Luther King Jr.").
-NAME_PARTICLES = frozenset(
+#: Lower-case words inside a personal name ("Ursula von der Leyen", "Abu Bakr al Baghdadi").
+NAME_CONNECTORS = frozenset(
     [
         "of",
         "de",
@@ -56,15 +57,9 @@ NAME_PARTICLES = frozenset(
         "le",
         "dos",
         "das",
-        "jr",
-        "jr.",
-        "sr",
-        "sr.",
-        "ii",
-        "iii",
-        "iv",
     ]
 )
+NAME_PARTICLES = NAME_CONNECTORS | frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 
 
 @lru_cache(maxsize=65536)
