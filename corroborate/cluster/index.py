@@ -12,12 +12,13 @@ rows (:mod:`corroborate.cluster.persist`).
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
 from array import array
 from collections.abc import Iterable, Mapping
 
-from .assign import Similarity, accepts, day_gap, in_window, preference, range_gap
+from .assign import Similarity, accepts, day_gap, preference, range_gap
 from .persist import FrequencyTable, StoryRow, check_assignments, rows_in_restore_order
 from .postings import Postings
 from .represent import ClusterDoc, Representation, Representer, make_representer
@@ -52,6 +53,7 @@ class StoryIndex:
         self._docs = 0
         self._postings = Postings()
         self._seq = 0
+        self._window = dt.timedelta(days=settings.time_window_days)
         #: While True, articles do not change the document frequencies (recluster replays).
         self._frozen = False
         #: Stories and terms changed since the last :meth:`take_changes` (what a store must write).
@@ -69,11 +71,12 @@ class StoryIndex:
         if original is not None:
             return self._add_duplicate(original, doc)
         rep = self.representer.represent(doc)
-        query = self._observe(rep)
+        ids = self._ids(rep)
+        query = self._observe(ids)
         story = self._best_story(query, rep, doc) if query else None
         if story is None:
             story = self._new_story(doc)
-        self._add(story, doc, rep)
+        self._add(story, doc, ids, rep.dense)
         return story.id
 
     def recluster(self, docs: Iterable[ClusterDoc]) -> StoryIndex:
@@ -183,23 +186,25 @@ class StoryIndex:
         """While frozen, added articles do not change the IDF (recluster rebuilds with fixed counts)."""
         self._frozen = frozen
 
-    def _count(self, rep: Representation) -> None:
-        if rep.terms:
+    def _ids(self, rep: Representation) -> dict[int, float]:
+        """The representation's weights keyed by term id (new terms enter the vocabulary)."""
+        return {self._term_id(t): w for t, w in rep.terms.items()}
+
+    def _count(self, ids: Mapping[int, float]) -> None:
+        if ids:
             self._set_counts(self._docs + 1)
-            for term in rep.terms:
-                tid = self._term_id(term)
+            for tid in ids:
                 self._set_df(tid, self._df[tid] + 1)
 
-    def _observe(self, rep: Representation) -> dict[int, float]:
+    def _observe(self, ids: Mapping[int, float]) -> dict[int, float]:
         """Count the article (unless frozen); return its idf-weighted unit vector."""
         if not self._frozen:
-            self._count(rep)
-        return self._query(rep)
+            self._count(ids)
+        return self._query(ids)
 
-    def _query(self, rep: Representation) -> dict[int, float]:
-        weighted = {
-            tid: w * self.idf(tid) for tid, w in ((self._term_id(t), w) for t, w in rep.terms.items())
-        }
+    def _query(self, ids: Mapping[int, float]) -> dict[int, float]:
+        logn, logdf = self._logn, self._logdf
+        weighted = {tid: w * (logn - logdf[tid]) for tid, w in ids.items()}
         norm = math.sqrt(sum(w * w for w in weighted.values()))
         return {tid: w / norm for tid, w in weighted.items() if w > 0} if norm else {}
 
@@ -213,7 +218,14 @@ class StoryIndex:
             weight = query[tid]
             for story in self._postings.recent(tid, s.max_postings):
                 votes[story] = votes.get(story, 0.0) + weight
-        found = [st for st in votes if in_window(day_gap(doc.published, st.first, st.last), s)]
+        found: Iterable[Story] = votes
+        if doc.published is not None:  # inline in_window(day_gap(...)): this runs for every voted story
+            low, high = doc.published - self._window, doc.published + self._window
+            found = [
+                st
+                for st in votes
+                if st.first is None or st.last is None or (st.last >= low and st.first <= high)
+            ]
         return heapq.nsmallest(s.max_candidates, found, key=lambda st: (-votes[st], -st.seq))
 
     def similarity(self, query: Mapping[int, float], story: Story, dense: tuple[float, ...] | None,
@@ -266,13 +278,14 @@ class StoryIndex:
         story = self._stories[story_id] = Story(story_id)
         return story
 
-    def _add(self, story: Story, doc: ClusterDoc, rep: Representation) -> None:
+    def _add(
+        self, story: Story, doc: ClusterDoc, ids: Mapping[int, float], dense: tuple[float, ...] | None
+    ) -> None:
         """Fold the article into the story centroid and refresh the story's postings."""
-        ids = {self._term_id(t): w for t, w in rep.terms.items()}
         logn, logdf, words = self._logn, self._logdf, self._words
         rank = lambda tid, w: (w * (logn - logdf[tid]), words[tid])  # noqa: E731
         story.set_terms(top_terms(merged_terms(story, ids), self.settings.story_terms, rank))
-        story.add_dense(rep.dense)
+        story.add_dense(dense)
         self._touch(story, doc)
         keys = top_terms(dict(zip(story.terms, story.weights, strict=True)), self.settings.index_terms, rank)
         self._reindex(story, array("i", keys))
@@ -283,13 +296,14 @@ class StoryIndex:
         if story is None:
             story = self._stories[story_id] = Story(story_id)
         rep = rep or self.representer.represent(doc)
-        self._observe(rep)
-        self._add(story, doc, rep)
+        ids = self._ids(rep)
+        self._observe(ids)
+        self._add(story, doc, ids, rep.dense)
         return story.id
 
     def best_story(self, doc: ClusterDoc, rep: Representation) -> str | None:
         """The story ``doc`` would join now (without adding it or counting it), if any."""
-        query = self._query(rep)
+        query = self._query(self._ids(rep))
         story = self._best_story(query, rep, doc) if query else None
         return story.id if story else None
 
