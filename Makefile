@@ -3,14 +3,14 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint unit eval bench clean
+.PHONY: setup system-deps demo test lint unit eval bench clean
 
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,postgres,dask]'
 	touch $@
 
 demo: setup
@@ -21,7 +21,11 @@ lint: setup
 	$(BIN)/ruff format --check corroborate tests bench
 	$(BIN)/mypy
 
-unit: setup
+# Debian's chromium and postgresql, for the browser and PostgreSQL tests (skipped when already there).
+system-deps:
+	scripts/system-deps.sh
+
+unit: setup system-deps
 	$(BIN)/pytest -q -p no:cacheprovider
 
 test: lint unit

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from .corpus import Corpus
-from .dedup import band_keys, is_near_duplicate, shingles
+from .dedup import band_keys, is_near_duplicate, recall_shingles, remember_shingles, shingles
 from .errors import InputError
 from .export import article_record, entity_record
 from .intake import expand_inputs, read_path
@@ -59,26 +61,36 @@ def _failure(error: InputError) -> IngestResult:
     return IngestResult(error.source, "failed", error=str(error))
 
 
+def prepare_item(item: RawDocument | InputError, settings: Settings) -> Article | IngestResult:
+    """The pure per-article stages on one item read from an input; a failure becomes a result.
+
+    It needs no store, so batch workers run it (:mod:`corroborate.batch`).
+    """
+    if isinstance(item, InputError):
+        return _failure(item)
+    try:
+        return run_stages(item, settings)
+    except Exception as exc:  # a bug on odd text must not sink the other articles
+        where = InputError(
+            item.source, f"could not clean this article ({type(exc).__name__}: {exc})", item.line
+        )
+        return _failure(where)
+
+
+def unchanged(source: str, input_hash: str, store: Store) -> IngestResult | None:
+    """The result for input bytes stored before (the work is skipped, not just the write), else None."""
+    known = store.article_id_for_input(input_hash) if input_hash else None
+    return IngestResult(source, "unchanged", known, duplicate_of=known) if known else None
+
+
 def _prepare(
     items: Sequence[RawDocument | InputError], store: Store, settings: Settings
 ) -> list[Article | IngestResult]:
     """Run the pure stages on every new document of one input; failures become results."""
     out: list[Article | IngestResult] = []
     for item in items:
-        if isinstance(item, InputError):
-            out.append(_failure(item))
-            continue
-        known = item.input_hash and store.article_id_for_input(item.input_hash)
-        if known:  # the same bytes again: skip the work, not just the write
-            out.append(IngestResult(item.source, "unchanged", known, duplicate_of=known))
-            continue
-        try:
-            out.append(run_stages(item, settings))
-        except Exception as exc:  # a bug on odd text must not sink the other articles
-            where = InputError(
-                item.source, f"could not clean this article ({type(exc).__name__}: {exc})", item.line
-            )
-            out.append(_failure(where))
+        seen = unchanged(item.source, item.input_hash, store) if isinstance(item, RawDocument) else None
+        out.append(seen or prepare_item(item, settings))
     return out
 
 
@@ -87,19 +99,33 @@ def _prepare(
 MAX_CANDIDATES = 8
 
 
+def _original(store: Store, grams: np.ndarray, candidates: Sequence[str], settings: Settings) -> str | None:
+    """The root of the first candidate, by id, whose shingles contain or are contained in ``grams``."""
+    size = settings.shingle_words
+    known = {cid: recall_shingles(cid, size) for cid in candidates}
+    fetched = store.texts([cid for cid, found in known.items() if found is None])
+    for cid in sorted(candidates):  # the order SQLite has always returned the texts in
+        other = known[cid]
+        if other is None:
+            other = shingles(fetched[cid][0], size)
+            remember_shingles(cid, size, other)
+        if is_near_duplicate(grams, other, settings):
+            root = (fetched.get(cid) or store.texts([cid])[cid])[1]
+            return root or cid  # point at the root, not at another copy
+    return None
+
+
 def _store_one(article: Article, corpus: Corpus, settings: Settings) -> IngestResult:
     store = corpus.store
-    # Same input bytes were caught before cleaning (_prepare); same words under a new name here.
+    # Same input bytes were mostly caught before cleaning (_prepare), but another process may have
+    # stored them since; checked here, inside the write transaction, with same words under a new name.
     existing = store.article_id_for_content(article.content_hash)
     if existing:
         return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
     grams = shingles(article.text, settings.shingle_words)
     keys = band_keys(grams, settings)
-    original = None
-    for cid, (text, root) in store.texts(store.near_duplicate_candidates(keys, limit=MAX_CANDIDATES)).items():
-        if is_near_duplicate(grams, shingles(text, settings.shingle_words), settings):
-            original = root or cid  # point at the root, not at another copy
-            break
+    original = _original(store, grams, store.near_duplicate_candidates(keys, limit=MAX_CANDIDATES), settings)
+    remember_shingles(article.id, settings.shingle_words, grams)
     if original:
         article = dataclasses.replace(article, duplicate_of=original)
     article = corpus.link_entities(article)
@@ -122,8 +148,21 @@ def ingest_file(
         prepared = _prepare(read_path(path, settings), store, settings)
     except InputError as exc:
         return [_failure(exc)]
+    return store_prepared(prepared, corpus, settings)
+
+
+def store_prepared(
+    prepared: Sequence[Article | IngestResult], corpus: Corpus, settings: Settings
+) -> list[IngestResult]:
+    """The store step of one input, in one transaction: all of its articles are stored, or none.
+
+    Dedup, entity linking and story assignment depend on what came before, so this runs in
+    input order; sequential and batch ingest (:mod:`corroborate.batch`) both end here.
+    """
     results = [p for p in prepared if isinstance(p, IngestResult)]
-    with store.transaction():
+    # Under the write lock, with the corpus state reloaded if another process wrote meanwhile;
+    # _store_one's duplicate checks then see every article committed before.
+    with corpus.transaction():
         results += [_store_one(p, corpus, settings) for p in prepared if isinstance(p, Article)]
     return results
 

@@ -35,8 +35,8 @@ def _store(ctx: click.Context) -> Iterator[Store]:
     "--db",
     envvar="CORROBORATE_DB",
     default=None,
-    metavar="PATH",
-    help="Store file (default ./corroborate.db, or $CORROBORATE_DB).",
+    metavar="PATH|URL",
+    help="Store: a SQLite file (default ./corroborate.db, or $CORROBORATE_DB) or postgresql://user@host:port/db.",
 )
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -70,6 +70,38 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], max_file_mb: float) -> No
                 for result in api.ingest_file(path, store, settings, corpus):
                     summary.results.append(result)
                     _report(result)
+    click.echo(summary.line(), err=True)
+    ctx.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "batch_db", default=None, metavar="URL", help="Store (overrides the global --db).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="A dask.distributed scheduler, e.g. tcp://host:8786 "
+              "(default: a local cluster).")  # fmt: skip
+@click.option("--workers", type=click.IntRange(1), default=None, help="Local workers (default: 1 per core)")
+@click.option("--partition-size", type=click.IntRange(1), default=100, show_default=True,
+              help="Articles per task and per Parquet part.")  # fmt: skip
+@click.option("--work-dir", default=None, metavar="URL", help="Keep the Parquet parts here (shared storage for a "
+              "remote cluster); default: a temporary folder.")  # fmt: skip
+@click.option("--max-file-mb", type=float, default=50.0, show_default=True, help="Reject larger input files.")
+@click.pass_context
+def batch(ctx: click.Context, inputs: tuple[str, ...], batch_db: str | None, scheduler: str | None,
+          workers: int | None, partition_size: int, work_dir: str | None, max_file_mb: float) -> None:  # fmt: skip
+    """Ingest many inputs on a Dask cluster; the store ends up as `ingest` would leave it.
+
+    INPUTS are files, directories, globs, "-" or fsspec URLs (s3://bucket/*.jsonl). Per-article
+    stages run on the workers; dedup, linking and clustering run here in input order.
+    """
+    from .batch import BatchOptions, batch_ingest
+
+    options = BatchOptions(scheduler=scheduler, partition_size=partition_size, work_dir=work_dir)
+    options = options.with_workers(workers) if workers else options
+    settings = Settings(max_file_bytes=int(max_file_mb * 1024 * 1024))
+    if batch_db:
+        ctx.obj["db"] = batch_db
+    with _store(ctx) as store:
+        summary = batch_ingest(inputs, store, settings, options, on_result=_report)
     click.echo(summary.line(), err=True)
     ctx.exit(1 if summary.failed else 0)
 
@@ -146,6 +178,20 @@ def recluster(ctx: click.Context) -> None:
     click.echo(f"{count} stories", err=True)
 
 
+@cli.command()
+@click.option("--db", "serve_db", default=None, metavar="PATH|URL", help="Store (overrides the global --db).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="CORROBORATE_TOKEN", default=None,
+              help="Token for POST /api/articles (or $CORROBORATE_TOKEN); required off loopback.")  # fmt: skip
+@click.pass_context
+def serve(ctx: click.Context, serve_db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the web app and JSON API: stories, dossiers, articles, entities (http://127.0.0.1:8000/)."""
+    from .web import serve as serve_web
+
+    serve_web(serve_db or ctx.obj["db"], host, port, token)
+
+
 def _sample_files() -> list[str]:
     """The bundled sample articles (the folder's README describes them and is not one)."""
     folder = resources.files("corroborate") / "data" / "sample"
@@ -184,6 +230,7 @@ def demo(ctx: click.Context) -> None:
         click.echo(f"\nDossier of the largest story ({largest['id']}):\n")
         click.echo(render_markdown(api.dossier(store, largest["id"])))
     click.echo(f'Store: {db}  (try: corroborate --db {db} stories, story ID --format html, search "<words>")')
+    click.echo(f"Open the web view: corroborate --db {db} serve  ->  http://127.0.0.1:8000/")
 
 
 cli.add_command(eval_group)

@@ -43,8 +43,10 @@ def eval_intake(split: str, data_dir: str) -> None:
 
 @eval_group.command("clustering")
 @click.option("--corpus", type=click.Choice(["ecbplus", "newswcl50", "meantime"]), required=True)
-@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
-@click.option("--backend", type=click.Choice(["lexical", "neural"]), default="lexical", show_default=True)
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True)
+@click.option(
+    "--backend", type=click.Choice(["lexical", "neural", "both"]), default="lexical", show_default=True
+)
 @click.option("--order", type=click.Choice(["date", "shuffled"]), default="date", show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffled order.")
 @DATA

@@ -1,6 +1,12 @@
 """Corpus-level state that grows as articles arrive: the entity registry and the
 story index. Loaded from the store once, updated per article, and written back
 in the same transaction as the article.
+
+Several processes may ingest into one store. Writes happen in the store's write
+transaction, which holds the store's write lock; :meth:`Corpus.transaction` checks
+there whether another process committed since the state was loaded, and reloads it
+if so. Every write thus starts from the state every earlier write left, as if the
+processes had taken turns.
 """
 
 from __future__ import annotations
@@ -8,11 +14,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .cluster import ClusterDoc, StoryIndex
 from .cluster.persist import FrequencyTable, StoryRow
+from .cluster.represent import Representer
 from .errors import StoreError
 from .extract.registry import ArticleEntity, EntityRegistry
 from .model import Article
@@ -56,12 +64,12 @@ def record_to_row(rec: dict[str, Any]) -> StoryRow:
                     tuple(json.loads(rec["keys"])), int(rec["seq"]), dense)  # fmt: skip
 
 
-def load_story_index(store: Store) -> StoryIndex:
+def load_story_index(store: Store, representer: Representer | None = None) -> StoryIndex:
     """The story index as the store left it; a damaged state says how to rebuild it."""
     records, documents, frequencies, assignments = store.load_story_state()
     try:
         index = StoryIndex.from_rows([record_to_row(r) for r in records], FrequencyTable(documents, frequencies),
-                                     assignments)  # fmt: skip
+                                     assignments, representer=representer)  # fmt: skip
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(
             f"{store.url}: the story index is damaged ({exc}); rebuild it with `corroborate recluster`"
@@ -79,8 +87,29 @@ def save_story_changes(store: Store, index: StoryIndex) -> None:
 class Corpus:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.registry = EntityRegistry.from_rows(store.load_entities())
-        self.stories = load_story_index(store)
+        self._load(None)
+
+    def _load(self, representer: Representer | None) -> None:
+        # Read the version first: a commit made while loading changes it, and the next
+        # transaction then loads again.
+        self._version: int | None = self.store.data_version()
+        self.registry = EntityRegistry.from_rows(self.store.load_entities())
+        self.stories = load_story_index(self.store, representer)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """The store's write transaction, with this state as the store holds it: reloaded first
+        when another process committed since it was loaded (the lock is held, so nobody else
+        commits until this transaction ends), and marked stale when the transaction fails
+        (what was rolled back may already be in memory)."""
+        with self.store.transaction():
+            if self._version is None or self.store.data_version() != self._version:
+                self._load(self.stories.representer)  # the caller's representer (batch) stays
+            try:
+                yield
+            except BaseException:
+                self._version = None
+                raise
 
     def link_entities(self, article: Article) -> Article:
         """Link the article's entities and save the entity records that changed."""

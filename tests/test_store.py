@@ -10,8 +10,9 @@ from .helpers import make_article
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(str(tmp_path / "t.db"))
+def store(store_url):
+    """Each test that takes it runs on SQLite and on PostgreSQL (tests/conftest.py)."""
+    s = open_store(store_url)
     yield s
     s.close()
 

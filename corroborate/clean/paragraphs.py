@@ -99,7 +99,30 @@ def _crlf_edits(text: str) -> list[Edit]:
 
 
 def remove_paragraphs(tracked: TrackedText, doomed: Sequence[Paragraph]) -> TrackedText:
-    """Delete whole paragraphs, then re-normalise the breaks they leave."""
+    """Delete whole paragraphs of a text in the layout :func:`normalise_layout` gives, and the
+    breaks they leave: the result is that of deleting them, then normalising the layout again.
+
+    In one edit: each run from the end of one kept paragraph to the start of the next becomes
+    one blank line (standing for the raw range of the breaks around it, as normalising again
+    would make it), and nothing remains before the first or after the last.
+
+    >>> tracked = TrackedText.from_raw("One.\\n\\nTwo.\\n\\nThree.")
+    >>> remove_paragraphs(tracked, split_paragraphs(tracked.text)[1:2]).text
+    'One.\\n\\nThree.'
+    """
     if not doomed:
         return tracked
-    return normalise_layout(tracked.edit([(p.start, p.end, "") for p in doomed]))
+    gone = {p.start for p in doomed}
+    text = tracked.text
+    edits: list[Edit] = []
+    pos = 0
+    for start, end, _ in _lines(text):
+        if start in gone:
+            continue
+        gap = "\n\n" if pos else ""  # pos is 0 only before the first kept paragraph
+        if text[pos:start] != gap:
+            edits.append((pos, start, gap))
+        pos = end
+    if pos < len(text):
+        edits.append((pos, len(text), ""))
+    return tracked.edit(edits) if edits else tracked

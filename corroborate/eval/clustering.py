@@ -15,7 +15,9 @@ Command line::
 
 NewsWCL50 and MEANTIME have no train/dev split: every split is the whole
 corpus (neither was used for tuning).  ``--backend neural`` needs the
-optional sentence-transformers package.
+optional ``neural`` extra; ``--backend both`` reports lexical and neural one
+after the other.  ``--split test`` reads a test split where the gold table has
+one (the shared copy of ECB+ deliberately has none).
 """
 
 from __future__ import annotations
@@ -69,6 +71,10 @@ def score(docs: Sequence[GoldDoc], predicted: dict[str, str]) -> dict[str, float
     }
 
 
+#: ``backend`` values: one backend, or "both" to run and report lexical and neural one after the other.
+BACKENDS = ("lexical", "neural", "both")
+
+
 def evaluate_clustering(corpus: str, split: str = "dev", data_dir: str | Path = DEFAULT_DATA_DIR,
                         backend: str = "lexical", order: str = "date", seed: int = 0,
                         settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
@@ -76,7 +82,18 @@ def evaluate_clustering(corpus: str, split: str = "dev", data_dir: str | Path = 
     """Cluster one corpus split in one stream and score it; raises CorpusNotFound if absent.
 
     ``recluster=True`` scores the batch re-optimisation pass run after the stream.
+    ``backend="both"`` returns ``{"runs": [lexical result, neural result]}``; the neural
+    run becomes ``{"backend": "neural", "skipped": why}`` when its optional extra is missing.
     """
+    if backend == "both":
+        runs = [evaluate_clustering(corpus, split, data_dir, "lexical", order, seed, settings, recluster)]
+        try:
+            runs.append(
+                evaluate_clustering(corpus, split, data_dir, "neural", order, seed, settings, recluster)
+            )
+        except ImportError as exc:
+            runs.append({"backend": "neural", "skipped": str(exc)})
+        return {"runs": runs}
     docs = stream_order(load_corpus(corpus, split, data_dir), order, seed)
     started = time.perf_counter()
     predicted = cluster_docs(docs, settings, backend, recluster)
@@ -89,7 +106,11 @@ def evaluate_clustering(corpus: str, split: str = "dev", data_dir: str | Path = 
 
 
 def format_report(result: dict[str, Any]) -> str:
-    """One readable paragraph per run."""
+    """One readable paragraph per run (per backend for ``backend="both"``)."""
+    if "runs" in result:
+        return "\n".join(format_report(run) for run in result["runs"])
+    if "skipped" in result:
+        return f"backend={result['backend']}: skipped: {result['skipped']}"
     return (
         f"{result['corpus']} {result['split']} ({result['documents']} docs, order={result['order']}, "
         f"seed={result['seed']}, backend={result['backend']}{', reclustered' if result.get('recluster') else ''})\n"
@@ -104,10 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point; exit status 2 when the corpus is missing."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpus", choices=CORPORA, required=True)
-    parser.add_argument("--split", choices=("train", "dev"), default="dev")
+    parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     parser.add_argument("--order", choices=("date", "shuffled"), default="date")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--backend", choices=("lexical", "neural"), default="lexical")
+    parser.add_argument("--backend", choices=BACKENDS, default="lexical")
     parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR)
     parser.add_argument("--recluster", action="store_true", help="score the batch pass after the stream")
     args = parser.parse_args(argv)

@@ -55,6 +55,8 @@ CORPORA = ("ecbplus", "newswcl50", "meantime", "meantime-topic", "meantime-coref
 
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|'re\b|n't\b|'ll\b|'ve\b|'d\b|'m\b|'')")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$#]|``) ")
+#: Figures the corpus tokeniser cut apart: "2. 5" (a decimal), "3: 30" (a time), "20, 000" (thousands).
+_SPLIT_FIGURE = re.compile(r"(?<=\d)(?:([.:]) (?=\d)|(,) (?=\d{3}\b))")
 _URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
 
 
@@ -76,7 +78,7 @@ class GoldDoc:
 def detokenize(tokens: Iterable[str]) -> str:
     """Join corpus tokens into readable text so tokenisation is ours, not the corpus's."""
     text = " ".join(t for t in tokens if t)
-    text = _NO_SPACE_BEFORE.sub(r"\1", text)
+    text = _SPLIT_FIGURE.sub(lambda m: m.group(1) or m.group(2), _NO_SPACE_BEFORE.sub(r"\1", text))
     return _NO_SPACE_AFTER.sub(r"\1", text).replace("``", '"').replace("''", '"')
 
 
@@ -103,19 +105,50 @@ def ecbplus_gold(data_dir: Path, split: str) -> dict[str, tuple[str, str]]:
     table = require(data_dir / "ecbplus" / "gold_doc_topics.tsv", "ECB+ gold_doc_topics.tsv")
     with table.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    if split not in {row["split_cybulska2015"] for row in rows}:
-        raise ValueError(f"ECB+ has no split {split!r} (train, dev)")
+    splits = sorted({row["split_cybulska2015"] for row in rows})
+    if split not in splits:
+        raise ValueError(f"ECB+ has no split {split!r} here (this copy has: {', '.join(splits)})")
     return {r["doc_id"]: (r["topic"], r["subtopic"]) for r in rows if r["split_cybulska2015"] == split}
 
 
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Words a date/time stamp line may hold besides figures ("Updated: Jul 7, 2031 10:04 PM ET").
+_STAMP_WORDS = _wordset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december monday tuesday wednesday thursday friday saturday sunday am pm "
+    "a.m. p.m. gmt bst et est edt cst pst ist utc updated posted published last first at on by"
+)
+
+
+def is_stamp(tokens: list[str]) -> bool:
+    """A line that only dates or times the page ("Updated: July 7, 2012, 10: 04 PM ET")."""
+    words = [t.lower() for t in tokens if t[:1].isalpha()]
+    return any(t[:1].isdigit() for t in tokens) and sum(w not in _STAMP_WORDS for w in words) <= 1
+
+
+def is_headline(tokens: list[str], max_words: int = 20) -> bool:
+    """Short and not ended like a sentence: how a headline looks once its markup is gone."""
+    return 0 < len(tokens) <= max_words and tokens[-1] not in {".", "!", "?", '"', "''"}
+
+
 def ecbplus_doc(path: Path, doc_id: str, story: str) -> GoldDoc:
-    """One ECB+ file; ``ecbplus`` files lose their URL line and gain a title."""
+    """One ECB+ file: the URL line (``ecbplus`` files) is dropped, the headline becomes the title.
+
+    What the clean stage would do with the page: date/time stamp lines stay in
+    the body (they date the article), and the first other line is the title if
+    it looks like a headline (``ecb`` files often open with one too).
+    """
     by_number = xml_sentences(path)
     sentences = [by_number[k] for k in sorted(by_number)]
-    title = ""
     if sentences and sentences[0] and sentences[0][0].startswith("http"):
-        title = detokenize(sentences[1]) if len(sentences) > 1 else ""
-        sentences = sentences[2:]
+        sentences = sentences[1:]
+    first = next((i for i, s in enumerate(sentences) if not is_stamp(s)), len(sentences))
+    title = ""
+    if first < len(sentences) and is_headline(sentences[first]):
+        title = detokenize(sentences.pop(first))
     body = "\n".join(detokenize(s) for s in sentences)
     return GoldDoc(doc_id=doc_id, title=title, text=body, story=story)
 

@@ -94,13 +94,19 @@ def name_words(name: str) -> list[str]:
 
     >>> name_words("Ursula von der Leyen"), name_words("Martin Luther King Jr.")
     (['Ursula', 'Leyen'], ['Martin', 'Luther', 'King'])
+    >>> surname_key("Pak Sol-ji") == surname_key("Pak Sol Ji")
+    True
     """
     return list(_name_words(name))
 
 
+_NAME_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
+
+
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
-    words = [w.strip(".,") for w in name.split()]
+    # A hyphen joins parts of one name: "Kim Jong-un" and "Kim Jong Un" are one spelling.
+    words = [w.strip(".,") for w in _NAME_SPLIT.split(name)]
     return tuple(
         w for w in words if w and w.lower() not in NAME_PARTICLES and w.lower() + "." not in NAME_PARTICLES
     )

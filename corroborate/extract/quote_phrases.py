@@ -62,6 +62,9 @@ def source_before(text: str, start: int, end: int) -> Extent | None:
     >>> t = "The plan failed, a spokesperson for the ministry said"
     >>> e = source_before(t, 0, 49); t[e.start:e.end]
     'a spokesperson for the ministry'
+    >>> t = "as I always say"
+    >>> e = source_before(t, 0, 11); t[e.start:e.end]
+    'I'
     """
     toks = _drop_time(tokens(text, max(start, end - _WINDOW), end))
     i, taken = len(toks) - 1, 0
@@ -77,6 +80,8 @@ def source_before(text: str, start: int, end: int) -> Extent | None:
     span = toks[i + 1 :]
     while span and (span[0][2].lower() in INNER_WORDS or span[0][2] == "."):
         span = span[1:]
+    if len(span) > 1 and span[0][2].lower() in _PERSONAL:
+        span = span[:1]  # "I always say", "he never said": the pronoun is the subject
     if not span or span[-1][2].lower() in INNER_WORDS:
         return None
     return Extent(span[0][0], span[-1][1])
@@ -119,6 +124,8 @@ def source_after(text: str, start: int, end: int, appositive: bool = True) -> Ex
     j = _name_run(toks, 0)
     if j == 0:
         return None
+    while j > 1 and toks[j - 1][2].lower() in _TIME_WORDS:
+        j -= 1  # "according to local reports Tuesday": the day is not the source
     stop = j
     if appositive and j < len(toks) - 1 and toks[j][2] == ",":
         k = _appositive_run(toks, j + 1)

@@ -69,7 +69,7 @@ def story_stats(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAUL
     cap = max(settings.ubiquity_floor, settings.ubiquity_share * len(views))
     ubiquitous = frozenset(f for f, n in df.items() if n > cap)
     stats = StoryStats(len(views), dict(df), ubiquitous)
-    totals = sorted(sum(map(stats.weight, v.features)) for v in views)
+    totals = sorted(math.fsum(map(stats.weight, v.features)) for v in views)
     median = totals[len(totals) // 2] if totals else 0.0
     return dataclasses.replace(
         stats,
@@ -80,7 +80,10 @@ def story_stats(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAUL
 
 
 class _Scorer:
-    """Similarities over one story's claims with everything per claim computed once."""
+    """Similarities over one story's claims with everything per claim computed once.
+
+    Sums over feature sets use ``math.fsum``: exact, so a set's iteration order (which varies
+    with the hash seed) never changes a similarity and with it a group or its summary."""
 
     def __init__(self, views: Sequence[ClaimView], stats: StoryStats) -> None:
         ubiquitous = stats.ubiquitous
@@ -89,7 +92,7 @@ class _Scorer:
         self.core = [v.core - ubiquitous for v in views]
         #: the core features that are not entities: two claims must share one of these
         self.terms = [frozenset(f for f in c if f[:2] != "E:") for c in self.core]
-        self.totals = [max(stats.floor, sum(self.w.get(f, 0.0) for f in v.features)) for v in views]
+        self.totals = [max(stats.floor, math.fsum(self.w.get(f, 0.0) for f in v.features)) for v in views]
         self.places = [v.places - ubiquitous for v in views]
 
     def score(self, i: int, j: int) -> float:
@@ -100,7 +103,7 @@ class _Scorer:
         if not small:
             return 0.0
         w, balance = self.w, self.stats.balance
-        score = sum(w.get(f, 0.0) for f in a.features & b.features) / (
+        score = math.fsum(w.get(f, 0.0) for f in a.features & b.features) / (
             small ** (1 - balance) * large**balance
         )
         pa, pb = self.places[i], self.places[j]
@@ -131,7 +134,7 @@ class _Scorer:
 
     def _prefix(self, j: int, v: ClaimView, bound: float) -> list[str]:
         w, need = self.w, bound * self.totals[j]
-        rest = sum(w.get(f, 0.0) for f in v.features)
+        rest = math.fsum(w.get(f, 0.0) for f in v.features)
         out = []
         for f in sorted(v.features, key=lambda f: (-w.get(f, 0.0), f)):
             if rest < need or rest <= 0:

@@ -57,10 +57,11 @@ def _trim(name: str) -> str:
     """A cited name without final punctuation, a possessive or a dangling small word.
 
     >>> _trim("Reuters."), _trim("Bloomberg's"), _trim("Radio Free Nowhere of"), _trim("The Daily Ledger. It")
-    ('Reuters', 'Bloomberg', 'Radio Free Nowhere', 'The Daily Ledger')
+    ('Reuters', 'Bloomberg', 'Radio Free Nowhere', 'Daily Ledger')
     """
     name = re.split(r"\.\s+(?=[A-Z])", name.strip())[0]  # "The Associated Press. It said" ends at the stop
     name = re.sub(r"(?:['’]s?)?[.,;:]*$", "", name)
+    name = re.sub(r"^[Tt]he\s+", "", name)  # "The Daily Ledger" and "the Daily Ledger" are one source
     return re.sub(r"\s+(?:of|for|de)$", "", name)
 
 

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..extract.claim_lexicon import words
+from ..extract.sentences import TITLES
 from ..extract.speech_verbs import head_form
 from ..model import Article, Quote
 from .echo import is_media
@@ -54,9 +55,77 @@ def speaker_name(article: Article, q: Quote, names: Mapping[str, str]) -> str | 
 def is_person_like(article: Article, q: Quote, name: str) -> bool:
     """Whether a quotation's speaker is someone quoted: a linked entity or a descriptive phrase
     ("a senior official"), not a cited news organisation or a stray word ("plan")."""
-    if is_media(name) or name.lower() in MEDIA_BACKREFS:
+    if is_media(name) or name.lower() in MEDIA_BACKREFS or not reads_as_speaker(name):
         return False
     return q.speaker_entity is not None or len(name.split()) > 1
+
+
+#: Lower-case words a speaker phrase may start with: determiners and quantifiers.
+_PHRASE_STARTS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "all",
+        "both",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "other",
+        "another",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "these",
+        "those",
+        "this",
+        "that",
+        "each",
+        "every",
+        "any",
+        "no",
+    ]
+)
+#: Capitalised words that open an adjunct, not a noun phrase ("In January", "After the vote").
+_ADJUNCT_STARTS = frozenset(
+    ["in", "on", "at", "of", "for", "after", "before", "during", "since", "ahead", "with", "by", "from"]
+)
+
+
+def reads_as_speaker(name: str) -> bool:
+    """Whether the words naming a speaker read as a noun phrase, not a fragment the speaker
+    finder cut from a clause (a missed parse should show no speaker, not a wrong one).
+
+    >>> [reads_as_speaker(n) for n in ("Dana Ilves", "a senior official", "the past", "of the Ruritanian")]
+    [True, True, False, False]
+    >>> [reads_as_speaker(n) for n in ("In March", "Oslo-based", "Mrs.", "send a", "Ana May")]
+    [False, False, False, False, True]
+    """
+    words = name.replace("’", "'").split()
+    if not words or all(w.lower().rstrip(".") in TITLES for w in words):
+        return False
+    first, last = words[0], words[-1].lower()
+    if first.lower() in _ADJUNCT_STARTS or (first.islower() and first not in _PHRASE_STARTS):
+        return False
+    if last in _PHRASE_STARTS or last.endswith(("-based", "-born", "-made")) or last in _TIME_NOUNS:
+        return False
+    return not (first.lower() == "the" and len(words) == 2 and words[1].lower() in _TIME_NOUNS)
+
+
+#: Not month names: "Theresa May" is a speaker.
+_TIME_NOUNS = frozenset(["past", "future", "year", "week", "month", "day", "time"])
 
 
 def quoted(article: Article, names: Mapping[str, str]) -> tuple[tuple[str, int], ...]:

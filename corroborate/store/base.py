@@ -20,6 +20,26 @@ class SearchHit:
     rank: float
 
 
+@dataclass(frozen=True)
+class StoryFilter:
+    """Which stories to list: those with at least one article that matches every filter given."""
+
+    #: a full-text query in the store's search syntax; only the ``max_hits`` best hits count,
+    #: so a very common word costs no more than a rare one
+    text: str | None = None
+    #: the exact outlet name
+    outlet: str | None = None
+    #: published on or after this ISO date
+    since: str | None = None
+    #: published before this ISO date (exclusive)
+    until: str | None = None
+    max_hits: int = 2000
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text or self.outlet or self.since or self.until)
+
+
 class Store(Protocol):
     """Storage behind corroborate. SQLite is the default; see :func:`open_store`."""
 
@@ -30,6 +50,12 @@ class Store(Protocol):
         ...
 
     def schema_version(self) -> int: ...
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another process) commits to the
+        store, and stays the same across this connection's own commits. Corpus state loaded
+        earlier is reloaded when it changed (see :meth:`corroborate.corpus.Corpus.transaction`)."""
+        ...
 
     def article_id_for_input(self, input_hash: str) -> str | None:
         """The article already ingested from exactly these input bytes."""
@@ -91,6 +117,42 @@ class Store(Protocol):
 
     def story_articles(self, story_id: str) -> list[Article]:
         """The articles of one story in ingest order; NotFoundError when there are none."""
+        ...
+
+    # The web app's queries (corroborate/store/browse.py): paged, or bounded by the ids given.
+
+    def list_stories(self, filters: StoryFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """(how many stories match, one page of their rows), latest publication first. A row has
+        id, title (of the first article ingested), article_count, outlets, first_published,
+        last_published and latest_seq. QueryError on bad search syntax."""
+        ...
+
+    def story_rows(self, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The rows (as in :meth:`list_stories`) of these stories, in the order given; unknown ids left out."""
+        ...
+
+    def outlets(self, limit: int = 500) -> list[tuple[str, int]]:
+        """(outlet, article count), most articles first."""
+        ...
+
+    def get_entities(self, entity_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """id -> stored entity record for these ids; unknown ids left out."""
+        ...
+
+    def entity_articles(self, entity_id: str, limit: int, offset: int) -> tuple[int, list[str]]:
+        """(how many articles mention the entity, one page of their ids, latest ingested first)."""
+        ...
+
+    def entity_stories(self, entity_id: str, limit: int, offset: int) -> tuple[int, list[str]]:
+        """(how many stories mention the entity, one page of their ids, latest mention first)."""
+        ...
+
+    def story_stats(self, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """story id -> cached claim counts: version, corroborated, unique_claims, conflicting."""
+        ...
+
+    def save_story_stats(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Upsert claim counts (rows as :meth:`story_stats` gives them, with story_id)."""
         ...
 
     def close(self) -> None: ...

@@ -5,39 +5,67 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
-from ..errors import NotFoundError, QueryError, SchemaError, StoreError
+from ..errors import SchemaError, StoreError
 from ..model import Article
 from .base import SearchHit
-from .codec import COLUMNS, article_to_row, row_to_article
+from .browse import SQLiteBrowse
+from .codec import article_to_row
+from .sqlbase import Params, Rows, SQLStore, read_migrations, search_syntax_error, story_summary
 
 
 def migrations() -> list[tuple[int, str]]:
     """(version, sql) of every migration shipped with the package, in order."""
-    folder = resources.files("corroborate.store") / "migrations"
-    found = [
-        (int(f.name.split("_", 1)[0]), f.read_text()) for f in folder.iterdir() if f.name.endswith(".sql")
-    ]
-    return sorted(found)
+    return read_migrations("migrations")
 
 
 LATEST_VERSION = migrations()[-1][0]
 
+#: Seconds a writer waits for another process's write transaction (one input file) to finish.
+#: Generous: with extraction and clustering, storing one large JSONL input can take minutes.
+BUSY_TIMEOUT = 600.0
+#: How long opening a store retries while another process creates or recovers the file: SQLite
+#: answers "database is locked" at once, without waiting, when a new database is switched to WAL
+#: or a WAL file is recovered while another connection opens it.
+OPEN_RETRY_SECONDS = 30.0
+#: WAL pages written before a checkpoint copies them into the database (SQLite's default is
+#: 1000). Ingest rewrites the same index pages (LSH bands, FTS) in commit after commit, and a
+#: checkpoint writes each page once however often it changed, so checkpointing less often
+#: writes less. The WAL file grows to about 32 MB between checkpoints.
+WAL_CHECKPOINT_PAGES = 8192
+#: Bytes of WAL file kept after a checkpoint; beyond that it is truncated.
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
-class SQLiteStore:
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one at a time (triggers hold ";" inside BEGIN ... END)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip("; \t\n"):
+                yield pending
+            pending = ""
+
+
+class SQLiteStore(SQLStore, SQLiteBrowse):
     def __init__(self, path: str) -> None:
         self.url = path
         try:
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
             self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _retry_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
             self._db.execute("PRAGMA foreign_keys=ON")
+            # Under WAL, NORMAL loses no committed transaction when the process dies (only a power
+            # loss or OS crash can take the last ones back), and commits skip the fsync.
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            self._db.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+            self._db.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
+            _retry_locked(self._migrate)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{path}: not a usable corroborate database ({exc}); "
@@ -46,38 +74,50 @@ class SQLiteStore:
         self._depth = 0
 
     def _migrate(self) -> None:
+        """Bring the schema to the latest version in one write transaction. The version is read
+        again under the write lock: a second process opening a new database at the same moment
+        waits for the first to finish, then finds nothing left to do."""
+        if self._checked_version() == LATEST_VERSION:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            current = self._checked_version()
+            for version, sql in migrations():
+                if version > current:
+                    # Statement by statement: executescript would commit the open transaction.
+                    for statement in _statements(sql):
+                        self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _checked_version(self) -> int:
         current = self.schema_version()
         if current > LATEST_VERSION:
             raise SchemaError(
                 f"{self.url}: schema v{current} is newer than this corroborate (v{LATEST_VERSION}); "
                 "upgrade corroborate to open it"
             )
-        for version, sql in migrations():
-            if version > current:
-                # executescript commits any open transaction first, so the script brackets itself.
-                try:
-                    self._db.executescript(
-                        f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
-                    )
-                except sqlite3.Error:
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
-                    raise
+        return current
 
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
+    def data_version(self) -> int:
+        """Changes when another connection commits; this connection's own commits leave it as is."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _execute(self, sql: str, params: Params = ()) -> Rows:
+        return self._db.execute(sql, params)
+
+    def _executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        self._db.executemany(sql, rows)
+
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _outermost_transaction(self) -> Iterator[None]:
         self._db.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
@@ -85,38 +125,17 @@ class SQLiteStore:
             raise
         else:
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def _read_snapshot(self) -> Iterator[None]:
+        if self._db.in_transaction:  # already one snapshot
+            yield
+            return
+        self._db.execute("BEGIN")  # deferred: in WAL mode, a read snapshot until COMMIT
+        try:
+            yield
         finally:
-            self._depth = 0
-
-    def article_id_for_input(self, input_hash: str) -> str | None:
-        row = self._db.execute(
-            "SELECT id FROM articles WHERE input_hash = ? LIMIT 1", (input_hash,)
-        ).fetchone()
-        return row[0] if row else None
-
-    def article_id_for_content(self, content_hash: str) -> str | None:
-        row = self._db.execute(
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1", (content_hash,)
-        ).fetchone()
-        return row[0] if row else None
-
-    def near_duplicate_candidates(self, band_keys: Sequence[int], limit: int = 50) -> list[str]:
-        if not band_keys:
-            return []
-        sql = (
-            "SELECT a.id FROM articles a JOIN (SELECT article_seq, COUNT(*) AS hits FROM lsh_bands "
-            f"WHERE key IN ({','.join('?' * len(band_keys))}) GROUP BY article_seq) c ON c.article_seq = a.seq "
-            "ORDER BY c.hits DESC, a.seq LIMIT ?"
-        )
-        return [r[0] for r in self._db.execute(sql, [*band_keys, limit])]
-
-    def texts(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
-        ids = list(article_ids)
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self._db.execute(f"SELECT id, text, duplicate_of FROM articles WHERE id IN ({marks})", ids)
-        return {r[0]: (r[1], r[2]) for r in rows}
+            self._db.execute("COMMIT")
 
     def add_article(self, article: Article, band_keys: Sequence[int]) -> None:
         row = article_to_row(article)
@@ -131,21 +150,6 @@ class SQLiteStore:
                 [(key, cur.lastrowid) for key in band_keys],
             )
 
-    def get_article(self, article_id: str) -> Article:
-        row = self._db.execute(
-            f"SELECT {','.join(COLUMNS)} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no article with id {article_id!r}; `corroborate export` lists the ids")
-        return row_to_article(row)
-
-    def iter_articles(self) -> Iterator[Article]:
-        for row in self._db.execute(f"SELECT {','.join(COLUMNS)} FROM articles ORDER BY seq"):
-            yield row_to_article(row)
-
-    def count_articles(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         sql = (
             "SELECT a.id, a.title, a.outlet, a.published, "
@@ -156,62 +160,8 @@ class SQLiteStore:
         try:
             rows = self._db.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError as exc:
-            raise QueryError(
-                f"bad search syntax in {query!r} ({exc}); put phrases in double quotes, "
-                "e.g. corroborate search '\"flood barrier\" AND Rotterdam'"
-            ) from exc
+            raise search_syntax_error(query, str(exc)) from exc
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], float(r[5])) for r in rows]
-
-    def load_entities(self) -> list[dict[str, Any]]:
-        return [json.loads(r[0]) for r in self._db.execute("SELECT record FROM entities ORDER BY rowid")]
-
-    def save_entities(self, records: Iterable[dict[str, Any]]) -> None:
-        rows = [(r["id"], r["name"], r["kind"], json.dumps(r, ensure_ascii=False)) for r in records]
-        with self.transaction():
-            self._db.executemany(
-                "INSERT INTO entities (id, name, kind, record) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                "SET name = excluded.name, kind = excluded.kind, record = excluded.record",
-                rows,
-            )
-
-    def save_story_state(
-        self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]
-    ) -> None:
-        """Upsert clusterer story rows and document frequencies (see corroborate.cluster.persist)."""
-        with self.transaction():
-            self._db.executemany(
-                "INSERT INTO stories (id, seq, count, first_date, last_date, terms, keys, dense) "
-                "VALUES (:id, :seq, :count, :first_date, :last_date, :terms, :keys, :dense) ON CONFLICT(id) DO UPDATE "
-                "SET seq = excluded.seq, count = excluded.count, first_date = excluded.first_date, "
-                "last_date = excluded.last_date, terms = excluded.terms, keys = excluded.keys, dense = excluded.dense",
-                list(rows),
-            )
-            self._db.executemany(
-                "INSERT INTO term_frequencies (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = excluded.df",
-                list(frequencies.items()),
-            )
-            self._db.execute(
-                "INSERT INTO corpus_counters (name, value) VALUES ('documents', ?) "
-                "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                (documents,),
-            )
-
-    def load_story_state(self) -> tuple[list[dict[str, Any]], int, dict[str, int], dict[str, str]]:
-        """(story rows, document count, document frequencies, article -> story assignments)."""
-        rows = [dict(r) for r in self._db.execute("SELECT * FROM stories ORDER BY seq")]
-        found = self._db.execute("SELECT value FROM corpus_counters WHERE name = 'documents'").fetchone()
-        frequencies = dict(self._db.execute("SELECT term, df FROM term_frequencies").fetchall())
-        assigned = self._db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall()
-        return rows, int(found[0]) if found else 0, frequencies, {a: s for a, s in assigned}
-
-    def clear_story_state(self) -> None:
-        with self.transaction():
-            for table in ("stories", "term_frequencies", "corpus_counters"):
-                self._db.execute(f"DELETE FROM {table}")
-            self._db.execute("UPDATE articles SET story_id = NULL")
-
-    def set_story(self, article_id: str, story_id: str) -> None:
-        self._db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
 
     def story_summaries(self) -> list[dict[str, Any]]:
         """One row per story with articles: id, article ids, outlets, first/last publication."""
@@ -220,21 +170,24 @@ class SQLiteStore:
             "MIN(published) AS first_published, MAX(published) AS last_published, MAX(seq) AS latest "
             "FROM (SELECT * FROM articles WHERE story_id IS NOT NULL ORDER BY seq) GROUP BY story_id ORDER BY latest DESC"
         )
-        out = []
-        for r in self._db.execute(sql):
-            outlets = [o for o in dict.fromkeys(json.loads(r["outlets"])) if o]
-            out.append({"id": r["story_id"], "articles": json.loads(r["ids"]), "outlets": outlets,
-                        "first_published": r["first_published"], "last_published": r["last_published"]})  # fmt: skip
-        return out
-
-    def story_articles(self, story_id: str) -> list[Article]:
-        rows = self._db.execute(
-            f"SELECT {','.join(COLUMNS)} FROM articles WHERE story_id = ? ORDER BY seq", (story_id,)
-        )
-        found = [row_to_article(r) for r in rows]
-        if not found:
-            raise NotFoundError(f"no story with id {story_id!r}; `corroborate stories` lists them")
-        return found
+        return [
+            story_summary(r, json.loads(r["ids"]), json.loads(r["outlets"])) for r in self._db.execute(sql)
+        ]
 
     def close(self) -> None:
         self._db.close()
+
+
+_T = TypeVar("_T")
+
+
+def _retry_locked(step: Callable[[], _T]) -> _T:
+    """Run an opening step again while SQLite says the file is locked (see OPEN_RETRY_SECONDS)."""
+    deadline = time.monotonic() + OPEN_RETRY_SECONDS
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)

@@ -1,0 +1,250 @@
+"""What batch workers run, and the Parquet files they hand each other (:mod:`corroborate.batch`).
+
+Two kinds of task, both pure functions of their arguments (no store, no shared state):
+
+* :func:`read_shard` reads consecutive inputs (decode, detect, parse) and writes their items
+  to ``raw-NNNNN.parquet``, one row per item, one row group per partition;
+* :func:`prepare_part` runs the per-article stages (clean with metadata, segment, extract) and
+  the story representation on one row group, and writes ``part-NNNNN-NNNNN.parquet``.
+
+A row holds its input's number, its item number and one JSON record; articles use the store's
+row codec (:mod:`corroborate.store.codec`). JSON escapes lone surrogates (from undecodable
+bytes or file names), which Parquet strings could not hold.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .api import prepare_item
+from .cluster.represent import Representation, Representer
+from .corpus import cluster_doc
+from .errors import InputError
+from .intake import expand_inputs, read_bytes, read_path
+from .intake.common import check_size
+from .intake.paths import STDIN
+from .model import Article, IngestResult, RawDocument, SourceMeta
+from .settings import Settings
+from .store.codec import article_to_row, row_to_article
+
+Item = RawDocument | InputError
+
+
+@dataclass(frozen=True)
+class ShardInput:
+    """One input of a shard: its number in the whole batch, its path or URL, and for stdin its bytes."""
+
+    index: int
+    path: str
+    data: bytes | None = None
+    #: why the input could not even be handed to a worker (stdin unreadable or over the size limit)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PreparedRow:
+    """One prepared item as the driver reads it back, in input order."""
+
+    input: int
+    #: the item's source and input hash as read, for the "unchanged" check before storing
+    source: str
+    input_hash: str
+    value: Article | IngestResult
+    representation: Representation | None = None
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def is_url(path: str) -> bool:
+    return "://" in path
+
+
+def expand_batch_inputs(args: Sequence[str]) -> list[str]:
+    """Each input once, in a stable order: local paths as ``ingest`` expands them, URLs through fsspec."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for arg in args:
+        for path in _expand_url(arg) if is_url(arg) else expand_inputs([arg]):
+            if path == STDIN or path not in seen:
+                seen.add(path)
+                out.append(path)
+    return out
+
+
+def _expand_url(url: str) -> list[str]:
+    """Files under a URL, glob or prefix; a URL that cannot be listed is kept so its read reports why."""
+    import fsspec
+
+    try:
+        fs, root = fsspec.core.url_to_fs(url)
+        if glob.has_magic(root):
+            found = [p for p in sorted(fs.glob(root)) if not fs.isdir(p)]
+        elif fs.isdir(root):
+            found = sorted(fs.find(root))
+        else:
+            return [url]
+    except Exception:  # missing backend (s3fs...), credentials, network: the reader says which
+        return [url]
+    visible = [p for p in found if not os.path.basename(p).startswith(".")]
+    return [fs.unstrip_protocol(p) for p in visible] or [url]
+
+
+def read_input(entry: ShardInput, settings: Settings) -> list[Item]:
+    """One input's items; a failure of the whole input is its only item, as ``ingest`` reports it."""
+    if entry.error is not None:
+        return [InputError(entry.path, entry.error)]
+    try:
+        if entry.data is not None:
+            return read_bytes(entry.data, entry.path, settings)
+        if is_url(entry.path):
+            return read_bytes(_url_bytes(entry.path, settings), entry.path, settings)
+        return read_path(entry.path, settings)
+    except InputError as exc:
+        return [exc]
+
+
+def _url_bytes(url: str, settings: Settings) -> bytes:
+    import fsspec
+
+    try:
+        with fsspec.open(url, "rb") as handle:
+            data = handle.read(settings.max_file_bytes + 1)
+    except FileNotFoundError as exc:
+        raise InputError(url, "no such file or object") from exc
+    except (ImportError, ValueError) as exc:  # no backend for this scheme
+        raise InputError(url, f"cannot open this URL ({exc})") from exc
+    except OSError as exc:
+        raise InputError(url, f"cannot read: {exc.strerror or exc}") from exc
+    check_size(len(data), settings, url)
+    return data
+
+
+# ------------------------------------------------------------------ records
+
+
+def _item_record(item: Item) -> dict[str, Any]:
+    if isinstance(item, InputError):
+        return {"error": item.reason, "source": item.source, "line": item.line}
+    return {"raw": dataclasses.asdict(item)}
+
+
+def _record_item(record: dict[str, Any]) -> Item:
+    if "error" in record:
+        return InputError(record["source"], record["error"], record["line"])
+    raw = record["raw"]
+    return RawDocument(**{**raw, "meta": SourceMeta(**raw["meta"])})
+
+
+def _prepared_record(item: Item, value: Article | IngestResult, rep: Representation | None) -> dict[str, Any]:
+    source, input_hash = (
+        (item.source, item.input_hash) if isinstance(item, RawDocument) else (item.source, "")
+    )
+    out: dict[str, Any] = {"source": source, "input_hash": input_hash}
+    if isinstance(value, IngestResult):
+        out["result"] = dataclasses.asdict(value)
+    else:
+        out["article"] = article_to_row(value)
+    if rep is not None:
+        out["representation"] = [list(rep.terms.items()), rep.length, rep.dense]
+    return out
+
+
+def prepared_row(input_index: int, record: dict[str, Any]) -> PreparedRow:
+    value = IngestResult(**record["result"]) if "result" in record else row_to_article(record["article"])
+    rep = record.get("representation")
+    representation = Representation(dict(rep[0]), rep[1], tuple(rep[2]) if rep[2] else None) if rep else None
+    return PreparedRow(input_index, record["source"], record["input_hash"], value, representation)
+
+
+# ------------------------------------------------------------------ Parquet
+
+
+def _write(url: str, inputs: list[int], items: list[int], records: list[str], group_rows: int) -> None:
+    import fsspec
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {"input": pa.array(inputs, pa.int32()), "item": pa.array(items, pa.int32()),
+         "record": pa.array(records, pa.string())}
+    )  # fmt: skip
+    with fsspec.open(url, "wb") as handle:
+        pq.write_table(table, handle, row_group_size=max(1, group_rows), compression="zstd")
+
+
+def _read(url: str, group: int | None = None) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    import fsspec
+    import pyarrow.parquet as pq
+
+    with fsspec.open(url, "rb") as handle:
+        parquet = pq.ParquetFile(handle)
+        table = parquet.read() if group is None else parquet.read_row_group(group)
+    columns = table.to_pydict()
+    for i, j, record in zip(columns["input"], columns["item"], columns["record"], strict=True):
+        yield i, j, json.loads(record)
+
+
+def read_shard(shard: Sequence[ShardInput], settings: Settings, url: str, group_rows: int) -> int:
+    """Read the shard's inputs into ``url`` (one row group per ``group_rows`` items); the row count."""
+    inputs: list[int] = []
+    items: list[int] = []
+    records: list[str] = []
+    for entry in shard:
+        for number, item in enumerate(read_input(entry, settings)):
+            inputs.append(entry.index)
+            items.append(number)
+            records.append(json.dumps(_item_record(item)))
+    if records:
+        _write(url, inputs, items, records, group_rows)
+    return len(records)
+
+
+def prepare_part(
+    raw_url: str, group: int, url: str, settings: Settings, representer: Representer | None
+) -> str:
+    """Run the per-article stages on one row group of a shard; the URL of the part written."""
+    inputs: list[int] = []
+    items: list[int] = []
+    records: list[str] = []
+    for i, j, record in _read(raw_url, group):
+        item = _record_item(record)
+        value = prepare_item(item, settings)
+        rep = _represent(value, representer)
+        inputs.append(i)
+        items.append(j)
+        records.append(json.dumps(_prepared_record(item, value, rep)))
+    _write(url, inputs, items, records, len(records))
+    return url
+
+
+def _represent(value: Article | IngestResult, representer: Representer | None) -> Representation | None:
+    """The story representation, which depends on the article alone; None leaves it to the store step."""
+    if representer is None or not isinstance(value, Article):
+        return None
+    try:
+        return representer.represent(cluster_doc(value))
+    except Exception:  # the store step computes it again and reports the failure where ingest would
+        return None
+
+
+def read_part(url: str) -> Iterator[PreparedRow]:
+    for i, _, record in _read(url):
+        yield prepared_row(i, record)
+
+
+__all__ = [
+    "PreparedRow",
+    "ShardInput",
+    "expand_batch_inputs",
+    "prepare_part",
+    "read_input",
+    "read_part",
+    "read_shard",
+]

@@ -1,0 +1,211 @@
+"""What SQLite and PostgreSQL stores share: the queries that read the same in both dialects.
+
+Shared SQL is written with SQLite's ``?`` and ``:name`` placeholders; each backend runs it
+through :meth:`SQLStore._execute`, which translates where the driver needs it. Only what
+really differs (connecting, migrating, inserting an article, full-text search, story
+summaries) lives in the backend modules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from importlib import resources
+from typing import Any, Protocol
+
+from ..errors import NotFoundError, QueryError
+from ..model import Article
+from .codec import COLUMNS, row_to_article
+
+Params = Sequence[Any] | Mapping[str, Any]
+
+STORY_COLUMNS = ("id", "seq", "count", "first_date", "last_date", "terms", "keys", "dense")
+
+#: Rows fetched per query by :meth:`SQLStore.iter_articles`, so memory stays flat on any corpus.
+PAGE = 500
+
+
+def read_migrations(folder: str) -> list[tuple[int, str]]:
+    """(version, sql) of every ``NNNN_name.sql`` in a package folder of corroborate.store, in order."""
+    files = resources.files("corroborate.store").joinpath(*folder.split("/"))
+    found = [
+        (int(f.name.split("_", 1)[0]), f.read_text()) for f in files.iterdir() if f.name.endswith(".sql")
+    ]
+    return sorted(found)
+
+
+class Rows(Protocol):
+    """What both drivers' cursors offer; rows are read by column name."""
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class SQLStore:
+    """Store methods whose SQL is the same in every backend (see the module docstring)."""
+
+    url: str
+    _depth = 0
+    #: The column that orders entities by creation (SQLite's implicit rowid; a serial elsewhere).
+    _entity_order = "rowid"
+
+    # ---------------------------------------------------------------- what a backend supplies
+
+    def _execute(self, sql: str, params: Params = ()) -> Rows:
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        raise NotImplementedError
+
+    def _outermost_transaction(self) -> AbstractContextManager[None]:
+        """Begin, then commit on success or roll back on any exception."""
+        raise NotImplementedError
+
+    def _read_snapshot(self) -> AbstractContextManager[None]:
+        """Reads inside see one state of the store, whatever other connections commit meanwhile."""
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- shared behaviour
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._outermost_transaction():
+                yield
+        finally:
+            self._depth = 0
+
+    def article_id_for_input(self, input_hash: str) -> str | None:
+        row = self._execute("SELECT id FROM articles WHERE input_hash = ? LIMIT 1", (input_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def article_id_for_content(self, content_hash: str) -> str | None:
+        sql = "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1"
+        row = self._execute(sql, (content_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def near_duplicate_candidates(self, band_keys: Sequence[int], limit: int = 50) -> list[str]:
+        if not band_keys:
+            return []
+        sql = (
+            "SELECT a.id FROM articles a JOIN (SELECT article_seq, COUNT(*) AS hits FROM lsh_bands "
+            f"WHERE key IN ({','.join('?' * len(band_keys))}) GROUP BY article_seq) c ON c.article_seq = a.seq "
+            "ORDER BY c.hits DESC, a.seq LIMIT ?"
+        )
+        return [r["id"] for r in self._execute(sql, [*band_keys, limit])]
+
+    def texts(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        sql = f"SELECT id, text, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(ids))})"
+        return {r["id"]: (r["text"], r["duplicate_of"]) for r in self._execute(sql, ids)}
+
+    def get_article(self, article_id: str) -> Article:
+        row = self._execute(
+            f"SELECT {','.join(COLUMNS)} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}; `corroborate export` lists the ids")
+        return row_to_article(row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article in ingest order, fetched a page at a time."""
+        sql = f"SELECT seq, {','.join(COLUMNS)} FROM articles WHERE seq > ? ORDER BY seq LIMIT {PAGE}"
+        last = 0
+        while True:
+            rows = self._execute(sql, (last,)).fetchall()
+            yield from (row_to_article(r) for r in rows)
+            if len(rows) < PAGE:
+                return
+            last = rows[-1]["seq"]
+
+    def count_articles(self) -> int:
+        return int(self._execute("SELECT COUNT(*) AS n FROM articles").fetchone()["n"])
+
+    def load_entities(self) -> list[dict[str, Any]]:
+        rows = self._execute(f"SELECT record FROM entities ORDER BY {self._entity_order}")
+        return [json.loads(r["record"]) for r in rows]
+
+    def _upsert(self, table: str, key: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows (values in ``columns`` order), replacing any row whose ``key`` exists."""
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))}) "
+            f"ON CONFLICT({key}) DO UPDATE SET {updates}"
+        )
+        self._executemany(sql, rows)
+
+    def save_entities(self, records: Iterable[dict[str, Any]]) -> None:
+        rows = [(r["id"], r["name"], r["kind"], json.dumps(r, ensure_ascii=False)) for r in records]
+        with self.transaction():
+            self._upsert("entities", "id", ("id", "name", "kind", "record"), rows)
+
+    def save_story_state(
+        self, rows: Iterable[dict[str, Any]], documents: int, frequencies: Mapping[str, int]
+    ) -> None:
+        """Upsert clusterer story rows and document frequencies (see corroborate.cluster.persist)."""
+        with self.transaction():
+            self._upsert("stories", "id", STORY_COLUMNS, [tuple(r[c] for c in STORY_COLUMNS) for r in rows])
+            self._upsert("term_frequencies", "term", ("term", "df"), list(frequencies.items()))
+            self._upsert("corpus_counters", "name", ("name", "value"), [("documents", documents)])
+
+    def load_story_state(self) -> tuple[list[dict[str, Any]], int, dict[str, int], dict[str, str]]:
+        """(story rows, document count, document frequencies, article -> story assignments)."""
+        with self._read_snapshot():  # a writer committing between these reads would tear the state
+            rows = [dict(r) for r in self._execute("SELECT * FROM stories ORDER BY seq")]
+            found = self._execute("SELECT value FROM corpus_counters WHERE name = 'documents'").fetchone()
+            frequencies = {r["term"]: r["df"] for r in self._execute("SELECT term, df FROM term_frequencies")}
+            assigned = self._execute(
+                "SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"
+            ).fetchall()
+        return (
+            rows,
+            int(found["value"]) if found else 0,
+            frequencies,
+            {r["id"]: r["story_id"] for r in assigned},
+        )
+
+    def clear_story_state(self) -> None:
+        with self.transaction():
+            for table in ("stories", "term_frequencies", "corpus_counters"):
+                self._execute(f"DELETE FROM {table}")
+            self._execute("UPDATE articles SET story_id = NULL")
+
+    def set_story(self, article_id: str, story_id: str) -> None:
+        self._execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        sql = f"SELECT {','.join(COLUMNS)} FROM articles WHERE story_id = ? ORDER BY seq"
+        found = [row_to_article(r) for r in self._execute(sql, (story_id,))]
+        if not found:
+            raise NotFoundError(f"no story with id {story_id!r}; `corroborate stories` lists them")
+        return found
+
+
+def story_summary(row: Mapping[str, Any], ids: list[str], outlets: list[str | None]) -> dict[str, Any]:
+    """One item of ``story_summaries()`` from a row with story_id, first_published and last_published;
+    outlets deduplicated in order of appearance."""
+    return {"id": row["story_id"], "articles": ids, "outlets": [o for o in dict.fromkeys(outlets) if o],
+            "first_published": row["first_published"], "last_published": row["last_published"]}  # fmt: skip
+
+
+def search_syntax_error(query: str, detail: str) -> QueryError:
+    """The one message every backend gives for a search query it cannot parse."""
+    return QueryError(
+        f"bad search syntax in {query!r} ({detail}); put phrases in double quotes, "
+        "e.g. corroborate search '\"flood barrier\" AND Rotterdam'"
+    )

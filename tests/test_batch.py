@@ -1,0 +1,128 @@
+"""Batch ingest on Dask gives the store that sequential ingest gives. All text here is our own."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from corroborate import api
+from corroborate.cli import _sample_files, cli
+from corroborate.store import open_store
+
+from .helpers import HARBOUR_STORY
+
+pytest.importorskip("distributed", reason="the dask extra is not installed: pip install -e '.[dask]'")
+pytest.importorskip("pyarrow", reason="the dask extra is not installed: pip install -e '.[dask]'")
+
+from corroborate.batch import BatchOptions, BatchUnavailable, batch_ingest  # noqa: E402
+
+#: Threads, not processes, to keep the test quick; two workers and tiny partitions, so a
+#: multi-article file is split across tasks and parts come back out of order.
+THREADS = BatchOptions(workers=2, partition_size=2, processes=False)
+
+FERRY_LINES = [
+    {"id": "kf-1", "outlet": "Strait Post", "published": "2024-03-02",
+     "title": "Ferry crews walk out over night shifts",
+     "text": "Ferry crews on the Kessel Strait walked out on Saturday over night shifts, the union said. "
+             "Operator spokeswoman Ilse Varnow said talks would resume on Monday."},
+    {"id": "kf-2", "outlet": "Island Daily", "published": "2024-03-03",
+     "title": "Kessel ferries idle for second day",
+     "text": "No ferries crossed the Kessel Strait for a second day on Sunday. Ilse Varnow, who speaks "
+             "for the operator, said 4,000 travellers had been refunded."},
+    {"id": "kf-3", "outlet": "Strait Post", "published": "2024-03-05",
+     "title": "Kessel ferry strike ends",
+     "text": "The ferry strike on the Kessel Strait ended on Tuesday after the operator agreed to limit "
+             "night shifts, the union said. Sailings resume on Wednesday."},
+]  # fmt: skip
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """The bundled sample corpus plus our own multi-article file and bad inputs."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [json.dumps(r) for r in FERRY_LINES]
+    (folder / "ferries.jsonl").write_text("\n".join([lines[0], "{not json", *lines[1:]]) + "\n")
+    (folder / "harbour.txt").write_text(HARBOUR_STORY)
+    (folder / "again.txt").write_text(HARBOUR_STORY)  # the same bytes: unchanged
+    (folder / "empty.txt").write_text("")
+    (folder / "blob.bin").write_bytes(b"\x00\x01\x02binary")
+    return [*_sample_files(), str(folder), str(tmp_path / "missing.txt")]
+
+
+def run(tmp_path, name, ingest_fn, paths):
+    store = open_store(str(tmp_path / f"{name}.db"))
+    try:
+        summary = ingest_fn(paths, store)
+        return summary, [json.dumps(r, sort_keys=True) for r in api.export_records(store)]
+    finally:
+        store.close()
+
+
+def outcomes(summary):
+    return [(r.source, r.status, r.article_id, r.duplicate_of, r.error) for r in summary.results]
+
+
+def test_batch_and_sequential_ingest_give_the_same_export(tmp_path, inputs):
+    # Nothing is normalised: ids, entity ids, story ids and every record must match exactly.
+    seq, seq_export = run(tmp_path, "seq", api.ingest, inputs)
+    bat, bat_export = run(tmp_path, "batch", lambda p, s: batch_ingest(p, s, options=THREADS), inputs)
+    assert seq.ingested > 15 and seq.failed == 4 and seq.count("unchanged") == 1
+    assert outcomes(bat) == outcomes(seq)
+    assert bat_export == seq_export
+    assert sum('"type": "story"' in line for line in bat_export) > 3
+
+
+def test_batch_again_over_the_same_store_skips_what_is_stored(tmp_path, inputs):
+    store = open_store(str(tmp_path / "again.db"))
+    try:
+        first = batch_ingest(inputs, store, options=THREADS)
+        again = batch_ingest(inputs, store, options=THREADS)
+    finally:
+        store.close()
+    assert first.ingested > 15
+    assert (again.ingested, again.count("duplicate"), again.failed) == (0, 0, first.failed)
+    assert again.count("unchanged") == first.ingested + first.count("duplicate") + first.count("unchanged")
+
+
+def test_fsspec_urls_and_globs_are_read(tmp_path, inputs):
+    folder = tmp_path / "in"
+    local, local_export = run(
+        tmp_path, "local", lambda p, s: batch_ingest(p, s, options=THREADS), [str(folder)]
+    )
+    url = f"file://{folder}/*.*"
+    remote, remote_export = run(tmp_path, "url", lambda p, s: batch_ingest(p, s, options=THREADS), [url])
+    # Ids hash the source, which is now the URL: compare what was read instead.
+    assert [r.status for r in remote.results] == [r.status for r in local.results]
+    assert [r.error.split(": ", 1)[1] for r in remote.results if r.error] == [
+        r.error.split(": ", 1)[1] for r in local.results if r.error
+    ]
+    assert all(r.source.startswith(f"file://{folder}/") for r in remote.results)
+    texts = [[json.loads(line).get("text") for line in lines] for lines in (local_export, remote_export)]
+    assert texts[0] == texts[1] and len(texts[0]) > 4
+
+
+def test_cli_batch_reports_each_bad_input_and_exits_1(tmp_path, inputs):
+    folder = tmp_path / "in"
+    db = str(tmp_path / "cli.db")
+    args = ["batch", str(folder), str(tmp_path / "missing.txt"), "--db", db, "--workers", "1"]
+    result = CliRunner().invoke(cli, args)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.exit_code == 1, result.output
+    assert len(errors) == 4
+    assert any(e.startswith(f"error: {folder / 'ferries.jsonl'}:2: ") for e in errors)
+    assert any(e == f"error: {tmp_path / 'missing.txt'}: no such file or directory" for e in errors)
+    assert result.stderr.splitlines()[-1] == "ingested 4, duplicates 1, failed 4"
+
+
+def test_without_dask_batch_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # makes `import distributed` fail
+    store = open_store(str(tmp_path / "none.db"))
+    try:
+        with pytest.raises(BatchUnavailable, match=r"pip install -e '\.\[dask\]'"):
+            batch_ingest([str(tmp_path)], store)
+    finally:
+        store.close()
