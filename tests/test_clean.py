@@ -374,3 +374,19 @@ def test_golden_case(path: Path) -> None:
 
 def test_there_are_enough_golden_cases() -> None:
     assert len(CASES) >= 20
+
+
+def test_control_characters_are_dropped_and_kept_as_fixes() -> None:
+    raw = (
+        "Harbour reopens\n\nThe harbour master said"
+        + chr(0)
+        + " on Monday that the quay"
+        + chr(7)
+        + " would reopen.\n"
+    )
+    doc = clean_document(RawDocument("ctl.txt", raw, "text"), Settings())
+    text = doc.tracked.text
+    assert chr(0) not in text and chr(7) not in text
+    assert "said on Monday that the quay would reopen." in text
+    controls = [f for f in doc.fixes if f.kind == "control"]
+    assert [raw[f.raw_start : f.raw_end] for f in controls] == [chr(0), chr(7)]

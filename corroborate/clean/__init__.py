@@ -14,6 +14,7 @@ from ..model import Fix, Metadata, RawDocument, Removed
 from ..offsets import TrackedText
 from ..settings import Settings
 from .boilerplate import DETECTORS as BOILERPLATE_DETECTORS
+from .controls import drop_control_characters
 from .headline import detect_headline
 from .metadata import build_metadata
 from .mojibake import repair_mojibake
@@ -42,7 +43,9 @@ def classify(paragraphs: Sequence[Paragraph], raw: RawDocument, settings: Settin
 
 
 def clean_document(raw: RawDocument, settings: Settings) -> CleanedDocument:
-    tracked, fixes = repair_mojibake(TrackedText.from_raw(raw.text))
+    tracked, controls = drop_control_characters(TrackedText.from_raw(raw.text))
+    tracked, fixes = repair_mojibake(tracked)
+    fixes = controls + fixes
     tracked = normalise_layout(tracked)
     paragraphs = split_paragraphs(tracked.text)
     verdicts = classify(paragraphs, raw, settings)
