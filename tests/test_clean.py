@@ -390,3 +390,18 @@ def test_control_characters_are_dropped_and_kept_as_fixes() -> None:
     assert "said on Monday that the quay would reopen." in text
     controls = [f for f in doc.fixes if f.kind == "control"]
     assert [raw[f.raw_start : f.raw_end] for f in controls] == [chr(0), chr(7)]
+
+
+def test_a_timestamp_line_under_the_byline_is_removed_and_dates_the_article() -> None:
+    raw = (
+        "Lock gates jam on the Varne canal\n"
+        "By Ilse Marrow, Canal Gazette\n"
+        "Posted April 4, 2025 at 7:15 a.m. | Updated 9:02 a.m.\n\n"
+        "Barges queued for six hours on Thursday after the lower gates of the Varne lock jammed, "
+        "the waterways office said.\n\n"
+        "Engineers freed the gates by noon, and traffic resumed in the afternoon.\n"
+    )
+    doc = clean_document(RawDocument("canal.txt", raw, "text"), SETTINGS)
+    assert "Posted" not in doc.tracked.text
+    assert [r.kind for r in doc.removed if "Posted" in r.text] == ["timestamp"]
+    assert doc.meta.published is not None and doc.meta.published.startswith("2025-04-04")

@@ -17,6 +17,27 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 
+#: "Published March 3, 2025 at 9:10 a.m. | Updated 10:02 a.m.", "Last updated: 14:05 GMT": a
+#: timestamp line in the header, not reporting. It must name a month, a weekday, a numeric date
+#: or a clock time, so "Updated guidance was issued" stays.
+_TIMESTAMP = re.compile(
+    r"^(?:(?:first |last |originally )?(?:published|posted|updated|modified)(?: on| at)?:?\s+)"
+    r"(?=.*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b))",
+    re.IGNORECASE,
+)
+_TIMESTAMP_MAX_WORDS = 20
+
+
+def is_timestamp_line(text: str) -> bool:
+    """
+    >>> is_timestamp_line("Published March 3, 2025 at 9:10 a.m. | Updated 10:02 a.m.")
+    True
+    >>> is_timestamp_line("Last updated: 14:05 GMT"), is_timestamp_line("Updated guidance was issued to ports.")
+    (True, False)
+    """
+    return len(text.split()) <= _TIMESTAMP_MAX_WORDS and bool(_TIMESTAMP.match(text))
+
 
 def _squash(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
@@ -52,6 +73,8 @@ def detect_headline(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, 
         if byline and p.words <= 16:
             fields = [("author", byline.group("name").strip())]
             out[i] = Verdict("byline", "a 'By ...' line", tuple(fields))
+        elif is_timestamp_line(p.text):
+            out[i] = Verdict("timestamp", "a 'Published ... / Updated ...' line")
         elif (
             out.get(0)
             and i == 1

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..model import Metadata, RawDocument, Removed
 from ..settings import Settings
-from .dates import infer_published
+from .dates import infer_published, parse_text_date, upper_limit
 from .verdict import Verdict
 
 _BY = re.compile(r"^(?:(?:written|posted|reported|words|story|text)\s+)?by\b\s*:?\s*", re.IGNORECASE)
@@ -46,7 +46,9 @@ _AGENCY_DATELINE = re.compile(
 )
 _HOST_PREFIXES = ("www.", "amp.", "m.", "mobile.")
 #: Removed kinds whose dates are about the article itself; related links and adverts are not.
-_DATED_KINDS = frozenset({"title", "subtitle", "byline", "bio", "caption", "embed", "copyright", "duplicate"})
+_DATED_KINDS = frozenset(
+    {"title", "subtitle", "byline", "timestamp", "bio", "caption", "embed", "copyright", "duplicate"}
+)
 
 
 def _squash(text: str | None) -> str | None:
@@ -209,6 +211,19 @@ def _outlet(raw: RawDocument, body: str, fields: dict[str, str], removed: Sequen
     return next((c for c in candidates if c), None)
 
 
+def timestamp_date(
+    removed: Sequence[Removed], raw: RawDocument, settings: Settings
+) -> tuple[str, str] | None:
+    """The date a "Published ..." line in the header states: the publication day itself, not
+    an event day that the weekdays in the text could move (so it wins over other dates)."""
+    limit = upper_limit(raw.meta, settings)
+    for r in removed:
+        day = parse_text_date(r.text) if r.kind == "timestamp" else None
+        if day and settings.min_year <= day.year and day <= limit:
+            return day.isoformat(), f'Read from the timestamp line "{" ".join(r.text.split())}".'
+    return None
+
+
 def build_metadata(
     raw: RawDocument, body: str, verdicts: Sequence[Verdict], removed: Sequence[Removed], settings: Settings
 ) -> Metadata:
@@ -217,6 +232,9 @@ def build_metadata(
     author, role = _author(raw, fields)
     dated = [r.text for r in removed if r.kind in _DATED_KINDS]
     published, published_from, evidence = infer_published(raw.meta, body, dated, settings)
+    stamped = timestamp_date(removed, raw, settings)
+    if stamped and published_from != "metadata":
+        published, published_from, evidence = stamped[0], "text", stamped[1]
     return Metadata(
         title=_squash(raw.meta.title) or fields.get("title"),
         subtitle=_squash(raw.meta.subtitle) or fields.get("subtitle"),
