@@ -134,6 +134,18 @@ def test_transliterated_spellings_are_one_entity_across_articles() -> None:
     assert record.kind == "PERSON"
 
 
+def test_hyphenated_given_names_and_double_barrelled_surnames() -> None:
+    reg = EntityRegistry()
+    a = _link(reg, "North Varnian leader Pak Sol-ji met envoys on Monday. Pak Sol-ji said talks went well.")
+    b = _link(reg, "Pak Sol Ji, the North Varnian leader, said talks went well.")
+    assert a["Pak Sol-ji"] == b["Pak Sol Ji"]
+    c = _link(
+        reg, "Minister Tovah Ilunga-Brack opened the port. Ilunga-Brack said it would reopen on Friday."
+    )
+    assert "Tovah Ilunga-Brack" in c and "Ilunga-Brack" not in c  # the bare surname is the minister
+    assert "Ilunga-Brack" in reg.get(c["Tovah Ilunga-Brack"]).aliases
+
+
 FAMILY = (
     "Ruritania's President Ivo Markov and his wife Vera Markov opened the bridge. "
     "Ivo Markov thanked the engineers, and Markov promised more bridges."

@@ -94,18 +94,19 @@ def name_words(name: str) -> list[str]:
 
     >>> name_words("Ursula von der Leyen"), name_words("Martin Luther King Jr.")
     (['Ursula', 'Leyen'], ['Martin', 'Luther', 'King'])
-    >>> surname_key("Pak Sol-ji") == surname_key("Pak Sol Ji")
-    True
+    >>> surname_key("Pak Sol-ji") == surname_key("Pak Sol Ji"), name_words("Okonkwo-Marr")
+    (True, ['Okonkwo-Marr'])
     """
     return list(_name_words(name))
 
 
-_NAME_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
+#: White space, and a hyphen before a lower-case syllable: "Kim Jong-un" is "Kim Jong Un", while
+#: a double-barrelled "Okonkwo-Marr" stays one surname.
+_NAME_SPLIT = re.compile(r"\s+|[-\u2010\u2011](?=[a-z])")
 
 
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
-    # A hyphen joins parts of one name: "Kim Jong-un" and "Kim Jong Un" are one spelling.
     words = [w.strip(".,") for w in _NAME_SPLIT.split(name)]
     return tuple(
         w for w in words if w and w.lower() not in NAME_PARTICLES and w.lower() + "." not in NAME_PARTICLES
