@@ -69,10 +69,8 @@ def _claim_ref(v: ClaimView, origin: Origin, names: Mapping[str, str]) -> ClaimR
 def _representative(members: Sequence[int], views: Sequence[ClaimView], alignment: Alignment) -> int:
     """The member reading as a sentence that is most similar to the rest (the earliest on ties)."""
 
-    def total(i: int) -> float:
-        return sum(alignment.sim(i, j) for j in members if j != i)
-
-    return min(members, key=lambda i: (not readable(views[i]), -total(i), i))
+    total = alignment.similarity_totals(members)
+    return min(members, key=lambda i: (not readable(views[i]), -total[i], i))
 
 
 def _conflicts(members: Sequence[int], views: Sequence[ClaimView], origins: Sequence[Origin],
