@@ -11,7 +11,7 @@ the same words in different speakers' mouths. Each conflict keeps both sides' cl
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..extract.claim_lexicon import NEGATORS, STOPWORDS, words
@@ -93,11 +93,26 @@ def _sides(views: Sequence[ClaimView], origins: Sequence[Origin], values: Sequen
     return tuple(ConflictSide(x, tuple(ids), tuple(outlets[x])) for x, ids in claims.items())
 
 
-def _disputed(origins: Sequence[Origin], clash: Callable[[int, int], bool], among: Sequence[int]) -> bool:
+def _disputed(origins: Sequence[Origin], clash: Callable[[int, int], bool], among: Sequence[int],
+              key: Callable[[int], Hashable] | None = None) -> bool:  # fmt: skip
     """Do two of the claims ``among`` (those that can clash at all), from different origins,
-    clash?"""
+    clash? With ``key`` (what ``clash`` looks at: claims with equal keys never clash with each
+    other), each distinct key is compared once, so a group of hundreds of claims giving a few
+    distinct figures costs a few comparisons."""
+    if key is None:
+        return any(
+            origins[i].key != origins[j].key and clash(i, j)
+            for x, i in enumerate(among)
+            for j in among[x + 1 :]
+        )
+    firsts: dict[Hashable, tuple[int, set[str]]] = {}
+    for i in among:
+        firsts.setdefault(key(i), (i, set()))[1].add(origins[i].key)
+    reps = list(firsts.values())
     return any(
-        origins[i].key != origins[j].key and clash(i, j) for x, i in enumerate(among) for j in among[x + 1 :]
+        not (len(oa) == 1 and oa == ob) and clash(a, b)
+        for x, (a, oa) in enumerate(reps)
+        for b, ob in reps[x + 1 :]
     )
 
 
@@ -111,7 +126,10 @@ def number_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin]) ->
             a, b = of[i], of[j]
             return bool(a and b) and all(number_conflict(x, y) for x in a for y in b)
 
-        if _disputed(origins, clash, [i for i, fs in enumerate(of) if fs]):
+        def values(i: int, of: list[list[Figure]] = of) -> Hashable:
+            return tuple(sorted((f.value, f.hedge or "", f.step) for f in of[i]))
+
+        if _disputed(origins, clash, [i for i, fs in enumerate(of) if fs], values):
             sides = _sides(views, origins, [", ".join(f.text for f in fs) or None for fs in of])
             return Conflict("number", f"figures for {unit} differ", sides)
     return None
@@ -129,7 +147,7 @@ def date_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin]) -> C
         def clash(i: int, j: int, of: list[frozenset[str]] = of) -> bool:
             return bool(of[i] and of[j]) and not of[i] & of[j]
 
-        if _disputed(origins, clash, [i for i, ts in enumerate(of) if ts]):
+        if _disputed(origins, clash, [i for i, ts in enumerate(of) if ts], of.__getitem__):
             sides = _sides(views, origins, [", ".join(sorted(ts)) or None for ts in of])
             return Conflict("date", f"different {grain}s given", sides)
     return None
