@@ -102,14 +102,14 @@ class Corpus:
         when another process committed since it was loaded (the lock is held, so nobody else
         commits until this transaction ends), and marked stale when the transaction fails
         (what was rolled back may already be in memory)."""
-        with self.store.transaction():
-            if self._version is None or self.store.data_version() != self._version:
-                self._load(self.stories.representer)  # the caller's representer (batch) stays
-            try:
+        try:
+            with self.store.transaction():
+                if self._version is None or self.store.data_version() != self._version:
+                    self._load(self.stories.representer)  # the caller's representer (batch) stays
                 yield
-            except BaseException:
-                self._version = None
-                raise
+        except BaseException:  # the body or the commit failed: what was rolled back may be in memory
+            self._version = None
+            raise
 
     def link_entities(self, article: Article) -> Article:
         """Link the article's entities and save the entity records that changed."""
@@ -126,9 +126,11 @@ class Corpus:
 
     def recluster(self, articles: Iterable[Article]) -> None:
         """Re-optimise every story in one batch pass and rewrite the stored state."""
-        articles = list(articles)
-        index = self.stories.recluster([cluster_doc(a) for a in articles])
-        with self.store.transaction():
+        # All under the write lock: an article another process stores meanwhile is not left
+        # without a story by clear_story_state.
+        with self.transaction():
+            articles = list(articles)
+            index = self.stories.recluster([cluster_doc(a) for a in articles])
             self.store.clear_story_state()
             for a in articles:
                 story = index.story_of(a.id)

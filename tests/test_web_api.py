@@ -124,7 +124,10 @@ def test_search_matches_the_library(client, store):
     assert [h["article_id"] for h in body["hits"]] == [h.article_id for h in api.search(store, "quake", 5)]
 
 
-@pytest.mark.parametrize("query", ['"open', "AND", "NOT", "(", "a:b", "*", "^", "NEAR(", '"" OR', "x AND (y"])
+@pytest.mark.parametrize(
+    "query",
+    ['"open', "AND", "NOT", "(", "a:b", "*", "^", "NEAR(", '"" OR', "x AND (y", "(" * 200 + "x" + ")" * 200],
+)
 def test_bad_search_syntax_is_a_400_with_a_message_never_a_500(client, query):
     for path in ("/api/search", "/api/stories", "/"):
         response = client.get(path, params={"q": query})
@@ -243,3 +246,8 @@ def test_the_app_gives_the_same_answers_over_postgresql(db, pg_url):
             )
     assert answers[0] == answers[1]
     assert answers[1][3] == [200, 200, 200] and answers[1][4]["total"] == 1
+
+
+def test_the_last_representable_day_is_a_valid_filter(client):
+    assert client.get("/api/stories", params={"until": "9999-12-31"}).status_code == 200
+    assert client.get("/", params={"until": "9999-12-31"}).status_code == 200

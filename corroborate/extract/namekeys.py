@@ -96,18 +96,30 @@ def name_words(name: str) -> list[str]:
     (['Ursula', 'Leyen'], ['Martin', 'Luther', 'King'])
     >>> surname_key("Pak Sol-ji") == surname_key("Pak Sol Ji"), name_words("Okonkwo-Marr")
     (True, ['Okonkwo-Marr'])
+    >>> name_words("Jean-émile Vasseur")
+    ['Jean', 'émile', 'Vasseur']
     """
     return list(_name_words(name))
 
 
-#: White space, and a hyphen before a lower-case syllable: "Kim Jong-un" is "Kim Jong Un", while
-#: a double-barrelled "Okonkwo-Marr" stays one surname.
-_NAME_SPLIT = re.compile(r"\s+|[-\u2010\u2011](?=[a-z])")
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+
+
+def _name_parts(word: str) -> list[str]:
+    """A word split at each hyphen before a lower-case syllable: "Kim Jong-un" is "Kim Jong Un",
+    while a double-barrelled "Okonkwo-Marr" stays one surname."""
+    parts = [""]
+    for piece in _HYPHEN.split(word):
+        if parts[-1] and piece[:1].islower():
+            parts.append(piece)
+        else:
+            parts[-1] = f"{parts[-1]}-{piece}" if parts[-1] else piece
+    return parts
 
 
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
-    words = [w.strip(".,") for w in _NAME_SPLIT.split(name)]
+    words = [p.strip(".,") for w in name.split() for p in _name_parts(w)]
     return tuple(
         w for w in words if w and w.lower() not in NAME_PARTICLES and w.lower() + "." not in NAME_PARTICLES
     )

@@ -80,8 +80,8 @@ def source_before(text: str, start: int, end: int) -> Extent | None:
     span = toks[i + 1 :]
     while span and (span[0][2].lower() in INNER_WORDS or span[0][2] == "."):
         span = span[1:]
-    if len(span) > 1 and span[0][2].lower() in _PERSONAL:
-        span = span[:1]  # "I always say", "he never said": the pronoun is the subject
+    if len(span) > 1 and span[0][2].lower() in _PERSONAL and span[1][2][:1].islower():
+        span = span[:1]  # "I always say", "he never said": the pronoun is the subject ("He Jian" is a name)
     if not span or span[-1][2].lower() in INNER_WORDS:
         return None
     return Extent(span[0][0], span[-1][1])

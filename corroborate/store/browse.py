@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from ..errors import QueryError
 from .base import StoryFilter
+from .sqlbase import search_syntax_error
 
 #: Ids per ``IN (...)`` list, well under every driver's parameter limit.
 CHUNK = 500
@@ -213,7 +213,4 @@ class SQLiteBrowse(BrowseQueries):
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (query,)
             ).fetchall()
         except sqlite3.OperationalError as exc:
-            raise QueryError(
-                f"bad search syntax in {query!r} ({exc}); put phrases in double quotes, "
-                'e.g. "flood barrier" AND Rotterdam'
-            ) from exc
+            raise search_syntax_error(query, str(exc)) from exc

@@ -78,6 +78,10 @@ def _quoted(query: str, start: int, out: list[Token]) -> int:
     raise search_syntax_error(query, "unterminated string")
 
 
+#: Deeper nesting is refused (Python's recursion limit would be reached long before a real query).
+MAX_NESTING = 32
+
+
 class _Parser:
     """Recursive descent over the FTS5 grammar, building (sql, params)."""
 
@@ -86,6 +90,7 @@ class _Parser:
         self.tokens = tokens(query)
         self.pos = 0
         self.params: list[str] = []
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.pos].kind if self.pos < len(self.tokens) else None
@@ -125,8 +130,12 @@ class _Parser:
     def primary(self) -> str:
         kind = self.peek()
         if kind == "(":
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise search_syntax_error(self.query, f"more than {MAX_NESTING} nested parentheses")
             self.pos += 1
             sql = self.or_expr()
+            self.depth -= 1
             if self.peek() != ")":
                 raise self.fail()
             self.pos += 1

@@ -181,7 +181,9 @@ class SQLStore:
 
     def clear_story_state(self) -> None:
         with self.transaction():
-            for table in ("stories", "term_frequencies", "corpus_counters"):
+            # story_stats: the web app's cached claim counts, keyed by story id, which may now
+            # name other articles.
+            for table in ("stories", "term_frequencies", "corpus_counters", "story_stats"):
                 self._execute(f"DELETE FROM {table}")
             self._execute("UPDATE articles SET story_id = NULL")
 

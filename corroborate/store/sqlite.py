@@ -123,8 +123,12 @@ class SQLiteStore(SQLStore, SQLiteBrowse):
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        else:
+        try:
             self._db.execute("COMMIT")
+        except BaseException:  # disk full, I/O error: leave no transaction open for the next file
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
 
     @contextmanager
     def _read_snapshot(self) -> Iterator[None]:

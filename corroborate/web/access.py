@@ -30,7 +30,6 @@ class StoreAccess:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corroborate-writer")
         self._write_store: Store | None = None
         self._corpus: Corpus | None = None
-        self._articles_seen = -1
         probe = open_store(url)  # create or migrate now, so a bad path fails at startup
         #: the store as messages may name it (without a password)
         self.name = probe.url
@@ -49,20 +48,14 @@ class StoreAccess:
 
     def _ingest(self, fields: dict[str, Any], source: str) -> IngestResult:
         store = self._write_store = self._write_store or open_store(self.url)
-        # Another process (the CLI, say) may have ingested since: then reload the corpus state.
-        if self._corpus is None or store.count_articles() != self._articles_seen:
-            self._corpus = Corpus(store)
+        # Corpus.transaction reloads the state when another process (the CLI, say) wrote since,
+        # and after a failed write.
+        corpus = self._corpus = self._corpus or Corpus(store)
         line = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        try:
-            item = read_bytes(line, source, self.ingest_settings)[0]
-            seen = api.unchanged(source, item.input_hash, store) if isinstance(item, RawDocument) else None
-            prepared = seen or api.prepare_item(item, self.ingest_settings)
-            result = api.store_prepared([prepared], self._corpus, self.ingest_settings)[0]
-        except BaseException:
-            self._corpus = None  # its in-memory state may be ahead of what was rolled back
-            raise
-        self._articles_seen = store.count_articles()
-        return result
+        item = read_bytes(line, source, self.ingest_settings)[0]
+        seen = api.unchanged(source, item.input_hash, store) if isinstance(item, RawDocument) else None
+        prepared = seen or api.prepare_item(item, self.ingest_settings)
+        return api.store_prepared([prepared], corpus, self.ingest_settings)[0]
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)

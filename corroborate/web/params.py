@@ -67,6 +67,6 @@ def story_filter(params: ListParams, settings: WebSettings) -> StoryFilter:
         text=params.q or None,
         outlet=params.outlet or None,
         since=since.isoformat() if since else None,
-        until=(until + dt.timedelta(days=1)).isoformat() if until else None,
+        until=(until + dt.timedelta(days=1)).isoformat() if until and until < dt.date.max else None,
         max_hits=settings.search_max_hits,
     )

@@ -112,9 +112,14 @@ def story_page(store: Store, filters: StoryFilter, page: int, settings: WebSetti
 def story_view(store: Store, story_id: str) -> StoryView:
     """A story with its dossier (NotFoundError for an unknown id); its claim counts are cached."""
     articles, entities, dossier = _dossier(store, story_id)
-    row = store.story_rows([story_id])[0]
-    counts = claim_counts(dossier)
-    store.save_story_stats([_stats_row(story_id, stats_version(row), counts)])
+    rows = store.story_rows([story_id])
+    if not rows:  # reclustered away between the two reads
+        raise NotFoundError(f"no story {story_id!r}")
+    row, counts = rows[0], claim_counts(dossier)
+    fresh = _stats_row(story_id, stats_version(row), counts)
+    if store.story_stats([story_id]).get(story_id) != fresh:
+        # Only a change is written: a write makes every running ingest reload the corpus state.
+        store.save_story_stats([fresh])
     return StoryView({**row, "claims": counts}, articles, entities, dossier)
 
 
