@@ -111,7 +111,23 @@ def ratio_rows(table: Table, results: Results, args: argparse.Namespace) -> None
               f"<= {TARGETS['ratio']:.1f}", ours / traf <= TARGETS["ratio"])  # fmt: skip
     html = found["pipeline_html_cpu"] / n
     table.add("  ratio ours on the HTML pages / trafilatura", {col: f"{html / traf:.2f}"})
+    core_rows(table, results, args)
     dask_rows(table, results, args)
+
+
+def core_rows(table: Table, results: Results, args: argparse.Namespace) -> None:
+    cores = results.other.get("cores")
+    if not cores:
+        return
+    col, n = size_label(args.ratio_n), cores["count"]
+    one, two = cores["workers_1"], cores["workers_2"]
+    table.add("whole pipeline, ingest + story records: wall s 1 | 2 workers",
+              {col: f"{one['wall']:.1f} | {two['wall']:.1f}"})  # fmt: skip
+    table.add("  CPU ms/article with 2 workers: this process | workers",
+              {col: f"{1000 * two['cpu'] / n:.1f} | {1000 * two['workers_cpu'] / n:.1f}"})  # fmt: skip
+    table.add("  speed-up 2 workers / 1 (wall)", {col: f"{one['wall'] / two['wall']:.2f}x"})
+    table.add("whole pipeline on this machine, 2 workers (wall)", {col: f"{n / two['wall']:,.1f}/s"},
+              f">= {TARGETS['pipeline']:.0f}/s", n / two["wall"] >= TARGETS["pipeline"])  # fmt: skip
 
 
 def dask_rows(table: Table, results: Results, args: argparse.Namespace) -> None:

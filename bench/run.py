@@ -92,6 +92,7 @@ def measure(args: argparse.Namespace, root: Path) -> Results:
                 results.chain[stage, size] = child(stage, root / f"n{size}", corpus, seed=args.seed)
     ratio_corpus = corpus_for(root, args.ratio_n, args.seed)
     results.other["ratio"] = child("ratio", root / f"ratio{args.ratio_n}", ratio_corpus, seed=args.seed)
+    results.other["cores"] = child("cores", root / f"cores{args.ratio_n}", ratio_corpus)
     if args.dask_n:
         results.other["dask"] = child(
             "dask", root / f"dask{args.dask_n}", corpus_for(root, args.dask_n, args.seed)

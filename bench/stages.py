@@ -11,7 +11,8 @@ hand-over files is not. Prints one JSON object.
 
 Stages: intake, clean, extract, store, dossier (the per-stage chain); pipeline (the
 public ``ingest`` + every story's dossier, end to end), ratio (pipeline vs trafilatura),
-dask (batch speed-up), stories (assignment cost), profile (cProfile of one stage).
+dask (batch speed-up), cores (the
+pipeline with 1 and 2 worker processes, wall), stories (assignment cost), profile (cProfile of one stage).
 """
 
 from __future__ import annotations
@@ -266,6 +267,27 @@ def stage_dask(args: argparse.Namespace, clock: Clock) -> int:
     return len(paths)
 
 
+def stage_cores(args: argparse.Namespace, clock: Clock) -> int:
+    """The whole pipeline as a user runs it on this machine: ``ingest --workers N`` and then every
+    story's export record (dossier included) built on N processes, for N = 1 and 2; wall seconds,
+    and CPU seconds of this process and of the worker processes."""
+    paths = corpus_files(args.corpus)
+    api.prepare_item(WARM_UP, SETTINGS)
+    for workers in (1, 2):
+        store = api.open_store(str(args.work / f"cores-{workers}.db"))
+        wall, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
+        try:
+            api.ingest(paths, store, workers=workers)
+            ingested = time.perf_counter() - wall
+            records = sum(1 for _ in api.story_records(store, workers=workers))
+        finally:
+            store.close()
+        args.extra[f"workers_{workers}"] = {
+            "wall": time.perf_counter() - wall, "ingest_wall": ingested, "cpu": time.process_time() - cpu,
+            "workers_cpu": children_cpu() - children, "stories": records, "load": os.getloadavg()[0]}  # fmt: skip
+    return len(paths)
+
+
 def stage_stories(args: argparse.Namespace, clock: Clock) -> int:
     """Streaming assignment of real generated articles (``bench/stories.py``)."""
     import stories
@@ -295,7 +317,7 @@ def stage_baseline(args: argparse.Namespace, clock: Clock) -> int:
 
 
 STAGES = {**CHAIN, "baseline": stage_baseline, "pipeline": stage_pipeline, "ratio": stage_ratio, "dask": stage_dask,
-          "stories": stage_stories, "simulate": stage_simulate}  # fmt: skip
+          "cores": stage_cores, "stories": stage_stories, "simulate": stage_simulate}  # fmt: skip
 
 
 class ProfiledClock(Clock):

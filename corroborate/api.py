@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from .corpus import Corpus
-from .dedup import band_keys, is_near_duplicate, recall_shingles, remember_shingles, shingles
-from .errors import InputError
+from .dedup import is_near_duplicate, recall_shingles, remember_shingles, shingles
 from .export import article_record, entity_record
-from .intake import expand_inputs, read_path
-from .model import Article, IngestResult, RawDocument
-from .pipeline import run_stages
+from .intake import expand_inputs
+from .model import Article, IngestResult
+from .prepare import Prepared, precompute, prepare_item, prepared_inputs, process_pool, unchanged
 from .reconcile import Dossier, build_dossier
 from .render import dossier_json
 from .settings import DEFAULT_SETTINGS, Settings
@@ -27,10 +27,15 @@ __all__ = [
     "export_records",
     "ingest",
     "ingest_file",
+    "ingest_inputs",
+    "worker_count",
+    "prepare_item",
     "open_store",
     "recluster",
     "search",
     "stories",
+    "story_records",
+    "unchanged",
 ]
 
 
@@ -57,43 +62,6 @@ class IngestSummary:
         return f"ingested {self.ingested}, duplicates {self.duplicates}, failed {self.failed}"
 
 
-def _failure(error: InputError) -> IngestResult:
-    return IngestResult(error.source, "failed", error=str(error))
-
-
-def prepare_item(item: RawDocument | InputError, settings: Settings) -> Article | IngestResult:
-    """The pure per-article stages on one item read from an input; a failure becomes a result.
-
-    It needs no store, so batch workers run it (:mod:`corroborate.batch`).
-    """
-    if isinstance(item, InputError):
-        return _failure(item)
-    try:
-        return run_stages(item, settings)
-    except Exception as exc:  # a bug on odd text must not sink the other articles
-        where = InputError(
-            item.source, f"could not clean this article ({type(exc).__name__}: {exc})", item.line
-        )
-        return _failure(where)
-
-
-def unchanged(source: str, input_hash: str, store: Store) -> IngestResult | None:
-    """The result for input bytes stored before (the work is skipped, not just the write), else None."""
-    known = store.article_id_for_input(input_hash) if input_hash else None
-    return IngestResult(source, "unchanged", known, duplicate_of=known) if known else None
-
-
-def _prepare(
-    items: Sequence[RawDocument | InputError], store: Store, settings: Settings
-) -> list[Article | IngestResult]:
-    """Run the pure stages on every new document of one input; failures become results."""
-    out: list[Article | IngestResult] = []
-    for item in items:
-        seen = unchanged(item.source, item.input_hash, store) if isinstance(item, RawDocument) else None
-        out.append(seen or prepare_item(item, settings))
-    return out
-
-
 #: Near-duplicate candidates verified per article, most shared LSH bands first: a true
 #: original shares the most bands, and verifying a long tail of weak matches costs time.
 MAX_CANDIDATES = 8
@@ -115,22 +83,23 @@ def _original(store: Store, grams: np.ndarray, candidates: Sequence[str], settin
     return None
 
 
-def _store_one(article: Article, corpus: Corpus, settings: Settings) -> IngestResult:
+def _store_one(item: Article | Prepared, corpus: Corpus, settings: Settings) -> IngestResult:
+    prepared = item if isinstance(item, Prepared) else precompute(item, settings, represent=False)
+    assert isinstance(prepared, Prepared)
+    article, grams, keys = prepared.article, prepared.grams, list(prepared.keys)
     store = corpus.store
     # Same input bytes were mostly caught before cleaning (_prepare), but another process may have
     # stored them since; checked here, inside the write transaction, with same words under a new name.
     existing = store.article_id_for_content(article.content_hash)
     if existing:
         return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
-    grams = shingles(article.text, settings.shingle_words)
-    keys = band_keys(grams, settings)
     original = _original(store, grams, store.near_duplicate_candidates(keys, limit=MAX_CANDIDATES), settings)
     remember_shingles(article.id, settings.shingle_words, grams)
     if original:
         article = dataclasses.replace(article, duplicate_of=original)
     article = corpus.link_entities(article)
     if settings.cluster:
-        article = corpus.assign_story(article)
+        article = corpus.assign_story(article, prepared.representation)
     store.add_article(article, keys)
     status = "duplicate" if original else "ingested"
     return IngestResult(article.source, status, article.id, duplicate_of=original)
@@ -144,15 +113,13 @@ def ingest_file(
     Pass the same ``corpus`` for many files to load the corpus state only once.
     """
     corpus = corpus or Corpus(store)
-    try:
-        prepared = _prepare(read_path(path, settings), store, settings)
-    except InputError as exc:
-        return [_failure(exc)]
-    return store_prepared(prepared, corpus, settings)
+    for _, prepared in prepared_inputs([path], store, settings):
+        return store_prepared(prepared, corpus, settings)
+    return []
 
 
 def store_prepared(
-    prepared: Sequence[Article | IngestResult], corpus: Corpus, settings: Settings
+    prepared: Sequence[Article | Prepared | IngestResult], corpus: Corpus, settings: Settings
 ) -> list[IngestResult]:
     """The store step of one input, in one transaction: all of its articles are stored, or none.
 
@@ -163,7 +130,7 @@ def store_prepared(
     # Under the write lock, with the corpus state reloaded if another process wrote meanwhile;
     # _store_one's duplicate checks then see every article committed before.
     with corpus.transaction():
-        results += [_store_one(p, corpus, settings) for p in prepared if isinstance(p, Article)]
+        results += [_store_one(p, corpus, settings) for p in prepared if not isinstance(p, IngestResult)]
     return results
 
 
@@ -172,16 +139,45 @@ def ingest(
     store: Store,
     settings: Settings = DEFAULT_SETTINGS,
     on_result: Callable[[IngestResult], Any] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Ingest files, directories, globs or "-" (stdin) into ``store``."""
+    """Ingest files, directories, globs or "-" (stdin) into ``store``, one transaction per input.
+
+    ``workers`` > 1 cleans and extracts on that many processes while this one stores, in input
+    order, so the store ends up exactly as with one worker.
+    """
     summary = IngestSummary()
-    corpus = Corpus(store)
-    for path in expand_inputs(paths):
-        for result in ingest_file(path, store, settings, corpus):
+    for results in ingest_inputs(expand_inputs(paths), store, settings, workers):
+        for result in results:
             summary.results.append(result)
             if on_result:
                 on_result(result)
     return summary
+
+
+#: Fewer inputs than this are not worth starting worker processes for.
+MIN_INPUTS_PER_WORKER = 16
+
+
+def worker_count(requested: int, inputs: int) -> int:
+    """Processes to prepare ``inputs`` inputs on: ``requested``, or for 0 one per core if there is enough work.
+
+    >>> worker_count(3, 1), worker_count(0, 1)
+    (3, 1)
+    """
+    if requested:
+        return requested
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, inputs // MIN_INPUTS_PER_WORKER))
+
+
+def ingest_inputs(
+    paths: Iterable[str], store: Store, settings: Settings = DEFAULT_SETTINGS, workers: int = 1
+) -> Iterator[list[IngestResult]]:
+    """Each input's results, in order, as it is stored (what ``ingest`` and the CLI run)."""
+    corpus = Corpus(store)
+    for _, prepared in prepared_inputs(paths, store, settings, workers):
+        yield store_prepared(prepared, corpus, settings)
 
 
 def stories(store: Store) -> list[dict[str, Any]]:
@@ -211,14 +207,43 @@ def story_record(
     return {**summary, "claim_groups": built["claim_groups"], "timeline": built["timeline"]}
 
 
-def export_records(store: Store) -> Iterator[dict[str, Any]]:
+def export_records(store: Store, workers: int = 1) -> Iterator[dict[str, Any]]:
     """Every record of the export contract: articles, entities, then stories."""
     for article in store.iter_articles():
         yield article_record(article)
     entities = entity_table(store)
     yield from entities.values()
-    for summary in stories(store):
-        yield story_record(store, summary, entities)
+    yield from story_records(store, entities, workers)
+
+
+def story_records(
+    store: Store, entities: dict[str, dict[str, Any]] | None = None, workers: int = 1
+) -> Iterator[dict[str, Any]]:
+    """Every story's export record (with its dossier), latest story first.
+
+    ``workers`` > 1 builds the dossiers on that many processes, each reading the store itself
+    (a store that cannot be opened twice, such as an in-memory one, builds them here).
+    """
+    entities = entity_table(store) if entities is None else entities
+    summaries = stories(store)
+    if workers <= 1 or len(summaries) < 2 or store.reopen_target is None:
+        for summary in summaries:
+            yield story_record(store, summary, entities)
+        return
+    with process_pool(workers, _open_worker_store, (store.reopen_target,)) as pool:
+        yield from pool.map(_worker_story_record, summaries, chunksize=4)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _open_worker_store(target: str) -> None:
+    store = open_store(target)
+    _WORKER.update(store=store, entities=entity_table(store))
+
+
+def _worker_story_record(summary: dict[str, Any]) -> dict[str, Any]:
+    return story_record(_WORKER["store"], summary, _WORKER["entities"])
 
 
 def recluster(store: Store) -> int:

@@ -35,7 +35,7 @@ from typing import Any
 
 from . import api
 from .batch_io import PreparedRow, ShardInput, expand_batch_inputs, prepare_part, read_part, read_shard
-from .cluster.represent import ClusterDoc, LexicalRepresenter, Representation, Representer
+from .cluster.represent import is_default_representer
 from .corpus import Corpus
 from .errors import CorroborateError, InputError
 from .intake.paths import STDIN, read_input_bytes
@@ -79,19 +79,15 @@ def batch_ingest(
     shards = _shards(expand_batch_inputs(paths), options.partition_size, settings)
     summary = api.IngestSummary()
     corpus = Corpus(store)
-    ready = _Precomputed(corpus.stories.representer)
-    shipped = corpus.stories.representer if isinstance(ready.fallback, LexicalRepresenter) else None
-    corpus.stories.representer = ready
-    try:
-        with _client(options) as client, _work_dir(options.work_dir) as work:
-            rows = _Partitions(client, work, settings, options.partition_size, shipped).rows(shards)
-            for _, group in itertools.groupby(rows, key=lambda row: row.input):
-                for result in _store_input(list(group), corpus, settings, ready):
-                    summary.results.append(result)
-                    if on_result:
-                        on_result(result)
-    finally:
-        corpus.stories.representer = ready.fallback
+    # The workers' representation is used only if this index represents articles the same way.
+    represent = is_default_representer(corpus.stories.representer)
+    with _client(options) as client, _work_dir(options.work_dir) as work:
+        rows = _Partitions(client, work, settings, options.partition_size, represent).rows(shards)
+        for _, group in itertools.groupby(rows, key=lambda row: row.input):
+            for result in _store_input(list(group), corpus, settings):
+                summary.results.append(result)
+                if on_result:
+                    on_result(result)
     return summary
 
 
@@ -105,31 +101,10 @@ def _require_dask() -> None:
         raise BatchUnavailable(f"{INSTALL_HINT} ({exc})") from exc
 
 
-def _store_input(
-    rows: list[PreparedRow], corpus: Corpus, settings: Settings, ready: _Precomputed
-) -> list[IngestResult]:
+def _store_input(rows: list[PreparedRow], corpus: Corpus, settings: Settings) -> list[IngestResult]:
     """One input's prepared items, stored as ``ingest_file`` stores them (bytes seen before are skipped)."""
-    prepared: list[Any] = []
-    for row in rows:
-        seen = api.unchanged(row.source, row.input_hash, corpus.store)
-        prepared.append(seen or row.value)
-        if row.representation is not None and not seen and not isinstance(row.value, IngestResult):
-            ready.by_id[row.value.id] = row.representation
-    try:
-        return api.store_prepared(prepared, corpus, settings)
-    finally:
-        ready.by_id.clear()
-
-
-class _Precomputed:
-    """Story representations the workers computed, by article id; anything else is computed here."""
-
-    def __init__(self, fallback: Representer) -> None:
-        self.fallback = fallback
-        self.by_id: dict[str, Representation] = {}
-
-    def represent(self, doc: ClusterDoc) -> Representation:
-        return self.by_id.pop(doc.id, None) or self.fallback.represent(doc)
+    prepared = [api.unchanged(row.source, row.input_hash, corpus.store) or row.value for row in rows]
+    return api.store_prepared(prepared, corpus, settings)
 
 
 def _shards(inputs: list[str], size: int, settings: Settings) -> list[list[ShardInput]]:
@@ -196,10 +171,9 @@ def _work_dir(work_dir: str | None) -> Iterator[_WorkDir]:
 class _Partitions:
     """Submits reads, then each shard's partitions as soon as its read is done; yields rows in order."""
 
-    def __init__(self, client: Any, work: _WorkDir, settings: Settings, size: int,
-                 representer: Representer | None) -> None:  # fmt: skip
+    def __init__(self, client: Any, work: _WorkDir, settings: Settings, size: int, represent: bool) -> None:
         self.client, self.work, self.settings, self.size = client, work, settings, size
-        self.representer = representer
+        self.represent = represent
         self.reads: dict[int, Any] = {}
         self.planned: dict[int, list[Any]] = {}
 
@@ -246,7 +220,7 @@ class _Partitions:
                     group,
                     self.work.part(shard, group),
                     self.settings,
-                    self.representer,
+                    self.represent,
                     priority=1,
                     pure=False,
                 )

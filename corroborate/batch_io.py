@@ -4,8 +4,8 @@ Two kinds of task, both pure functions of their arguments (no store, no shared s
 
 * :func:`read_shard` reads consecutive inputs (decode, detect, parse) and writes their items
   to ``raw-NNNNN.parquet``, one row per item, one row group per partition;
-* :func:`prepare_part` runs the per-article stages (clean with metadata, segment, extract) and
-  the story representation on one row group, and writes ``part-NNNNN-NNNNN.parquet``.
+* :func:`prepare_part` runs the per-article stages (clean with metadata, segment, extract),
+  the near-duplicate shingles and band keys, and the story representation on one row group, and writes ``part-NNNNN-NNNNN.parquet``.
 
 A row holds its input's number, its item number and one JSON record; articles use the store's
 row codec (:mod:`corroborate.store.codec`). JSON escapes lone surrogates (from undecodable
@@ -22,14 +22,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .api import prepare_item
-from .cluster.represent import Representation, Representer
-from .corpus import cluster_doc
+import numpy as np
+
+from .cluster.represent import Representation
 from .errors import InputError
 from .intake import expand_inputs, read_bytes, read_path
 from .intake.common import check_size
 from .intake.paths import STDIN
-from .model import Article, IngestResult, RawDocument, SourceMeta
+from .model import IngestResult, RawDocument, SourceMeta
+from .prepare import Prepared, precompute, prepare_item
 from .settings import Settings
 from .store.codec import article_to_row, row_to_article
 
@@ -55,8 +56,7 @@ class PreparedRow:
     #: the item's source and input hash as read, for the "unchanged" check before storing
     source: str
     input_hash: str
-    value: Article | IngestResult
-    representation: Representation | None = None
+    value: Prepared | IngestResult
 
 
 # ------------------------------------------------------------------ inputs
@@ -142,25 +142,31 @@ def _record_item(record: dict[str, Any]) -> Item:
     return RawDocument(**{**raw, "meta": SourceMeta(**raw["meta"])})
 
 
-def _prepared_record(item: Item, value: Article | IngestResult, rep: Representation | None) -> dict[str, Any]:
+def _prepared_record(item: Item, value: Prepared | IngestResult) -> dict[str, Any]:
     source, input_hash = (
         (item.source, item.input_hash) if isinstance(item, RawDocument) else (item.source, "")
     )
     out: dict[str, Any] = {"source": source, "input_hash": input_hash}
     if isinstance(value, IngestResult):
         out["result"] = dataclasses.asdict(value)
-    else:
-        out["article"] = article_to_row(value)
+        return out
+    out.update(article=article_to_row(value.article), grams=value.grams.tolist(), keys=list(value.keys))
+    rep = value.representation
     if rep is not None:
         out["representation"] = [list(rep.terms.items()), rep.length, rep.dense]
     return out
 
 
 def prepared_row(input_index: int, record: dict[str, Any]) -> PreparedRow:
-    value = IngestResult(**record["result"]) if "result" in record else row_to_article(record["article"])
+    if "result" in record:
+        return PreparedRow(
+            input_index, record["source"], record["input_hash"], IngestResult(**record["result"])
+        )
     rep = record.get("representation")
     representation = Representation(dict(rep[0]), rep[1], tuple(rep[2]) if rep[2] else None) if rep else None
-    return PreparedRow(input_index, record["source"], record["input_hash"], value, representation)
+    grams = np.array(record["grams"], dtype=np.uint32)
+    value = Prepared(row_to_article(record["article"]), grams, tuple(record["keys"]), representation)
+    return PreparedRow(input_index, record["source"], record["input_hash"], value)
 
 
 # ------------------------------------------------------------------ Parquet
@@ -206,32 +212,19 @@ def read_shard(shard: Sequence[ShardInput], settings: Settings, url: str, group_
     return len(records)
 
 
-def prepare_part(
-    raw_url: str, group: int, url: str, settings: Settings, representer: Representer | None
-) -> str:
+def prepare_part(raw_url: str, group: int, url: str, settings: Settings, represent: bool = True) -> str:
     """Run the per-article stages on one row group of a shard; the URL of the part written."""
     inputs: list[int] = []
     items: list[int] = []
     records: list[str] = []
     for i, j, record in _read(raw_url, group):
         item = _record_item(record)
-        value = prepare_item(item, settings)
-        rep = _represent(value, representer)
+        value = precompute(prepare_item(item, settings), settings, represent)
         inputs.append(i)
         items.append(j)
-        records.append(json.dumps(_prepared_record(item, value, rep)))
+        records.append(json.dumps(_prepared_record(item, value)))
     _write(url, inputs, items, records, len(records))
     return url
-
-
-def _represent(value: Article | IngestResult, representer: Representer | None) -> Representation | None:
-    """The story representation, which depends on the article alone; None leaves it to the store step."""
-    if representer is None or not isinstance(value, Article):
-        return None
-    try:
-        return representer.represent(cluster_doc(value))
-    except Exception:  # the store step computes it again and reports the failure where ingest would
-        return None
 
 
 def read_part(url: str) -> Iterator[PreparedRow]:

@@ -52,22 +52,25 @@ def _report(result: IngestResult) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--max-file-mb", type=float, default=50.0, show_default=True, help="Reject larger input files.")
+@click.option("--workers", type=click.IntRange(0), default=0,
+              help="Processes that clean and extract (default 0: one per core; 1: all in this process).")  # fmt: skip
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], max_file_mb: float) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], max_file_mb: float, workers: int) -> None:
     """Read articles from files, directories, globs or - (stdin) into the store.
 
     Formats are detected from content: plain text, HTML, JSONL, RSS/Atom, WARC
     (optionally gzipped). Exits non-zero when any input failed; the rest are stored.
+    Each input is stored in one transaction, in input order, whatever the number of workers.
     """
     settings = Settings(max_file_bytes=int(max_file_mb * 1024 * 1024))
     inputs = list(api.expand_inputs(paths))
     with _store(ctx) as store:
         summary = api.IngestSummary()
-        corpus = api.Corpus(store)
-        with click.progressbar(inputs, label="ingesting", file=sys.stderr,
+        stored = api.ingest_inputs(inputs, store, settings, api.worker_count(workers, len(inputs)))
+        with click.progressbar(stored, length=len(inputs), label="ingesting", file=sys.stderr,
                                hidden=not sys.stderr.isatty()) as bar:  # fmt: skip
-            for path in bar:
-                for result in api.ingest_file(path, store, settings, corpus):
+            for results in bar:
+                for result in results:
                     summary.results.append(result)
                     _report(result)
     click.echo(summary.line(), err=True)
@@ -107,11 +110,13 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], batch_db: str | None, sch
 
 
 @cli.command()
+@click.option("--workers", type=click.IntRange(0), default=0,
+              help="Processes that build the story dossiers (default 0: one per core).")  # fmt: skip
 @click.pass_context
-def export(ctx: click.Context) -> None:
+def export(ctx: click.Context, workers: int) -> None:
     """Write every record as JSON lines (articles, entities, stories)."""
     with _store(ctx) as store:
-        for record in api.export_records(store):
+        for record in api.export_records(store, api.worker_count(workers, store.count_articles())):
             click.echo(json.dumps(record, ensure_ascii=False))
 
 

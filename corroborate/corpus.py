@@ -18,12 +18,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .cluster import ClusterDoc, StoryIndex
+from .cluster import StoryIndex
 from .cluster.persist import FrequencyTable, StoryRow
-from .cluster.represent import Representer
+from .cluster.represent import Representation, Representer, is_default_representer
 from .errors import StoreError
 from .extract.registry import ArticleEntity, EntityRegistry
 from .model import Article
+from .prepare import cluster_doc
 from .store import Store
 
 
@@ -34,15 +35,6 @@ def link_entities(registry: EntityRegistry, article: Article) -> Article:
         return article
     found = [ArticleEntity(e.name, e.kind, e.aliases, e.title, e.role, e.mentions, e.gender) for e in local]
     return dataclasses.replace(article, entity_ids=tuple(registry.link(found)))
-
-
-def cluster_doc(article: Article) -> ClusterDoc:
-    published = article.meta.published
-    try:
-        day = dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        day = None
-    return ClusterDoc(article.id, article.meta.title or "", article.text, day, article.duplicate_of)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -118,9 +110,15 @@ class Corpus:
             self.store.save_entities(self.registry.to_rows(linked.entity_ids))
         return linked
 
-    def assign_story(self, article: Article) -> Article:
-        """Put the article in a story (streaming) and save what the index changed."""
-        story_id = self.stories.assign(cluster_doc(article))
+    def assign_story(self, article: Article, representation: Representation | None = None) -> Article:
+        """Put the article in a story (streaming) and save what the index changed.
+
+        ``representation``, computed elsewhere by the default representer, saves computing it
+        again; it is ignored when this index represents articles differently.
+        """
+        if representation is not None and not is_default_representer(self.stories.representer):
+            representation = None
+        story_id = self.stories.assign(cluster_doc(article), representation)
         save_story_changes(self.store, self.stories)
         return dataclasses.replace(article, story_id=story_id)
 

@@ -13,8 +13,10 @@ span of the clean text can be traced back to the exact source characters.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -103,15 +105,13 @@ class OffsetMap:
                    (ends[lasts] - starts[heads]).tolist(), exact[heads].astype(int).tolist(), strict=True)  # fmt: skip
         return cls(tuple(rows), raw_length)
 
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [segment[0] for segment in self.segments]
+
     def _locate(self, i: int) -> Segment | None:
-        lo, hi = 0, len(self.segments)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.segments[mid][0] <= i:
-                lo = mid + 1
-            else:
-                hi = mid
-        return self.segments[lo - 1] if lo else None
+        at = bisect_right(self._segment_starts, i)
+        return self.segments[at - 1] if at else None
 
     def raw_start(self, i: int) -> int:
         seg = self._locate(i)

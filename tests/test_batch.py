@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from corroborate import api
-from corroborate.cli import _sample_files, cli
+from corroborate.cli import cli
 from corroborate.store import open_store
 
-from .helpers import HARBOUR_STORY
+from .helpers import ingest_and_export, mixed_inputs, outcomes
 
 pytest.importorskip("distributed", reason="the dask extra is not installed: pip install -e '.[dask]'")
 pytest.importorskip("pyarrow", reason="the dask extra is not installed: pip install -e '.[dask]'")
@@ -23,53 +23,18 @@ from corroborate.batch import BatchOptions, BatchUnavailable, batch_ingest  # no
 #: multi-article file is split across tasks and parts come back out of order.
 THREADS = BatchOptions(workers=2, partition_size=2, processes=False)
 
-FERRY_LINES = [
-    {"id": "kf-1", "outlet": "Strait Post", "published": "2024-03-02",
-     "title": "Ferry crews walk out over night shifts",
-     "text": "Ferry crews on the Kessel Strait walked out on Saturday over night shifts, the union said. "
-             "Operator spokeswoman Ilse Varnow said talks would resume on Monday."},
-    {"id": "kf-2", "outlet": "Island Daily", "published": "2024-03-03",
-     "title": "Kessel ferries idle for second day",
-     "text": "No ferries crossed the Kessel Strait for a second day on Sunday. Ilse Varnow, who speaks "
-             "for the operator, said 4,000 travellers had been refunded."},
-    {"id": "kf-3", "outlet": "Strait Post", "published": "2024-03-05",
-     "title": "Kessel ferry strike ends",
-     "text": "The ferry strike on the Kessel Strait ended on Tuesday after the operator agreed to limit "
-             "night shifts, the union said. Sailings resume on Wednesday."},
-]  # fmt: skip
-
 
 @pytest.fixture
 def inputs(tmp_path):
-    """The bundled sample corpus plus our own multi-article file and bad inputs."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    lines = [json.dumps(r) for r in FERRY_LINES]
-    (folder / "ferries.jsonl").write_text("\n".join([lines[0], "{not json", *lines[1:]]) + "\n")
-    (folder / "harbour.txt").write_text(HARBOUR_STORY)
-    (folder / "again.txt").write_text(HARBOUR_STORY)  # the same bytes: unchanged
-    (folder / "empty.txt").write_text("")
-    (folder / "blob.bin").write_bytes(b"\x00\x01\x02binary")
-    return [*_sample_files(), str(folder), str(tmp_path / "missing.txt")]
-
-
-def run(tmp_path, name, ingest_fn, paths):
-    store = open_store(str(tmp_path / f"{name}.db"))
-    try:
-        summary = ingest_fn(paths, store)
-        return summary, [json.dumps(r, sort_keys=True) for r in api.export_records(store)]
-    finally:
-        store.close()
-
-
-def outcomes(summary):
-    return [(r.source, r.status, r.article_id, r.duplicate_of, r.error) for r in summary.results]
+    return mixed_inputs(tmp_path)
 
 
 def test_batch_and_sequential_ingest_give_the_same_export(tmp_path, inputs):
     # Nothing is normalised: ids, entity ids, story ids and every record must match exactly.
-    seq, seq_export = run(tmp_path, "seq", api.ingest, inputs)
-    bat, bat_export = run(tmp_path, "batch", lambda p, s: batch_ingest(p, s, options=THREADS), inputs)
+    seq, seq_export = ingest_and_export(tmp_path, "seq", api.ingest, inputs)
+    bat, bat_export = ingest_and_export(
+        tmp_path, "batch", lambda p, s: batch_ingest(p, s, options=THREADS), inputs
+    )
     assert seq.ingested > 15 and seq.failed == 4 and seq.count("unchanged") == 1
     assert outcomes(bat) == outcomes(seq)
     assert bat_export == seq_export
@@ -90,11 +55,13 @@ def test_batch_again_over_the_same_store_skips_what_is_stored(tmp_path, inputs):
 
 def test_fsspec_urls_and_globs_are_read(tmp_path, inputs):
     folder = tmp_path / "in"
-    local, local_export = run(
+    local, local_export = ingest_and_export(
         tmp_path, "local", lambda p, s: batch_ingest(p, s, options=THREADS), [str(folder)]
     )
     url = f"file://{folder}/*.*"
-    remote, remote_export = run(tmp_path, "url", lambda p, s: batch_ingest(p, s, options=THREADS), [url])
+    remote, remote_export = ingest_and_export(
+        tmp_path, "url", lambda p, s: batch_ingest(p, s, options=THREADS), [url]
+    )
     # Ids hash the source, which is now the URL: compare what was read instead.
     assert [r.status for r in remote.results] == [r.status for r in local.results]
     assert [r.error.split(": ", 1)[1] for r in remote.results if r.error] == [

@@ -40,7 +40,8 @@ embedding did not improve on the lexical backend (see ``settings``).
 Modules: ``text`` (tokens, names, numbers, days), ``represent`` (backends),
 ``story`` (compact per-story state), ``index`` (streaming index and
 candidate search), ``assign`` (the join rule), ``persist`` (rows),
-``recluster`` (batch pass), ``settings`` (every default, documented).
+``recluster`` (batch pass), ``split`` (its two-events-in-one-story check),
+``settings`` (every default, documented).
 """
 
 from __future__ import annotations

@@ -62,15 +62,18 @@ class StoryIndex:
 
     # ------------------------------------------------------------ public API
 
-    def assign(self, doc: ClusterDoc) -> str:
-        """Story id for ``doc``, creating a story if nothing matches.  Idempotent per article id."""
+    def assign(self, doc: ClusterDoc, rep: Representation | None = None) -> str:
+        """Story id for ``doc``, creating a story if nothing matches.  Idempotent per article id.
+
+        ``rep`` is the representer's output for ``doc`` when the caller computed it already.
+        """
         known = self._article_story.get(doc.id)
         if known is not None:
             return known.id
         original = self._article_story.get(doc.duplicate_of or "")
         if original is not None:
             return self._add_duplicate(original, doc)
-        rep = self.representer.represent(doc)
+        rep = rep or self.representer.represent(doc)
         ids = self._ids(rep)
         query = self._observe(ids)
         story = self._best_story(query, rep, doc) if query else None
@@ -162,6 +165,11 @@ class StoryIndex:
     def idf(self, term: int) -> float:
         """Smoothed IDF over the stream so far (plus ``idf_prior_docs`` pseudo-documents)."""
         return self._logn - self._logdf[term]
+
+    def term_idf(self, term: str) -> float:
+        """IDF of a feature string; 0 for a term the stream never counted (it tells nothing)."""
+        tid = self._vocab.get(term)
+        return self.idf(tid) if tid is not None and self._df[tid] else 0.0
 
     def _set_counts(self, documents: int) -> None:
         self._docs = documents

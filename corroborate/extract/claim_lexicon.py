@@ -57,9 +57,15 @@ def words(text: str) -> list[str]:
     >>> words("He doesn’t know, “they'll” see — Russia's.")
     ['he', 'does', "n't", 'know', 'they', "'ll", 'see', 'russia', "'s"]
     """
+    return list(_words(text))
+
+
+# Extraction and the dossier ask for the words of the same sentences again and again.
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
     low = text.lower()
     if "'" not in low and "’" not in low:
-        return [w for t in low.split() if (w := t.strip(_PUNCT))]
+        return tuple(w for t in low.split() if (w := t.strip(_PUNCT)))
     out: list[str] = []
     for t in low.replace("’", "'").split():
         w = t.strip(_PUNCT)
@@ -71,7 +77,7 @@ def words(text: str) -> list[str]:
         else:
             i = w.index("'")
             out.extend((w[:i], w[i:]))
-    return out
+    return tuple(out)
 
 
 def has_verb(ws: list[str]) -> bool:

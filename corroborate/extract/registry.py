@@ -176,7 +176,8 @@ class EntityRegistry:
         sk, gk = surname_key(e.name), given_key(e.name)
         if not sk:
             return None
-        cands = [self._records[r] for r in self._similar_surnames(sk)]
+        # In id order: max() below keeps the first of equals, and set order changes with the hash seed.
+        cands = [self._records[r] for r in sorted(self._similar_surnames(sk))]
         cands = [r for r in cands if r.kind in _PERSONISH and (not e.gender or r.gender in (None, e.gender))]
         if gk:
             full = [

@@ -9,10 +9,10 @@ null; ``conflicts`` lists them all.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict
 from typing import Any
 
 from ..reconcile.records import ClaimGroup, ClaimRef, Conflict, Dossier, Framing
+from .common import plain
 
 
 def claim_evidence(c: ClaimRef) -> dict[str, Any]:
@@ -80,10 +80,10 @@ def dossier_json(dossier: Dossier) -> dict[str, Any]:
         "type": "dossier",
         "story_id": dossier.story_id,
         "headline": dossier.headline,
-        "articles": [asdict(a) for a in dossier.articles],
-        "actors": [asdict(a) for a in dossier.actors],
+        "articles": [plain(a) for a in dossier.articles],
+        "actors": [plain(a) for a in dossier.actors],
         "quotes_by_speaker": [
-            {"speaker": s.speaker or None, "name": s.name, "quotes": [asdict(q) for q in s.quotes]}
+            {"speaker": s.speaker or None, "name": s.name, "quotes": [plain(q) for q in s.quotes]}
             for s in dossier.quotes_by_speaker
         ],
         "claim_groups": [group_record(g) for g in dossier.groups],

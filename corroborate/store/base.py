@@ -44,6 +44,9 @@ class Store(Protocol):
     """Storage behind corroborate. SQLite is the default; see :func:`open_store`."""
 
     url: str
+    #: What :func:`open_store` takes to open this store again from another process (with any
+    #: password), or None when it cannot be opened twice (an in-memory database).
+    reopen_target: str | None
 
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside commit together or not at all."""

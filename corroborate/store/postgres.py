@@ -98,6 +98,7 @@ class PostgresStore(SQLStore, PostgresBrowse):
 
     def __init__(self, url: str) -> None:
         self.url = redacted(url)
+        self.reopen_target: str | None = url
         try:
             self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:

@@ -55,6 +55,9 @@ def _statements(script: str) -> Iterator[str]:
 class SQLiteStore(SQLStore, SQLiteBrowse):
     def __init__(self, path: str) -> None:
         self.url = path
+        self.reopen_target: str | None = (
+            None if path in ("", ":memory:") or path.startswith("file:") else path
+        )
         try:
             self._db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
             self._db.row_factory = sqlite3.Row
