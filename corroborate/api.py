@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.util import Finalize
 from typing import Any
 
 import numpy as np
@@ -15,11 +15,12 @@ from .dedup import is_near_duplicate, recall_shingles, remember_shingles, shingl
 from .export import article_record, entity_record
 from .intake import expand_inputs
 from .model import Article, IngestResult
-from .prepare import Prepared, precompute, prepare_item, prepared_inputs, process_pool, unchanged
+from .prepare import Prepared, prepare_item, prepared_inputs, unchanged
 from .reconcile import Dossier, build_dossier
 from .render import dossier_json
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import SearchHit, Store, open_store
+from .workers import ordered_map, process_pool, worker_count
 
 __all__ = [
     "IngestSummary",
@@ -84,13 +85,15 @@ def _original(store: Store, grams: np.ndarray, candidates: Sequence[str], settin
 
 
 def _store_one(item: Article | Prepared, corpus: Corpus, settings: Settings) -> IngestResult:
-    prepared = item if isinstance(item, Prepared) else precompute(item, settings, represent=False)
-    assert isinstance(prepared, Prepared)
+    prepared = item if isinstance(item, Prepared) else Prepared.of(item, settings)
     article, grams, keys = prepared.article, prepared.grams, list(prepared.keys)
     store = corpus.store
-    # Same input bytes were mostly caught before cleaning (_prepare), but another process may have
-    # stored them since; checked here, inside the write transaction, with same words under a new name.
-    existing = store.article_id_for_content(article.content_hash)
+    # Input bytes stored before were mostly caught before cleaning (prepared_inputs), but not those
+    # stored since: by another process, by an earlier input still in a worker's hands, or earlier
+    # in this input. Checked here, inside the write transaction, with same words under a new name.
+    existing = store.article_id_for_input(article.input_hash) or store.article_id_for_content(
+        article.content_hash
+    )
     if existing:
         return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
     original = _original(store, grams, store.near_duplicate_candidates(keys, limit=MAX_CANDIDATES), settings)
@@ -155,22 +158,6 @@ def ingest(
     return summary
 
 
-#: Fewer inputs than this are not worth starting worker processes for.
-MIN_INPUTS_PER_WORKER = 16
-
-
-def worker_count(requested: int, inputs: int) -> int:
-    """Processes to prepare ``inputs`` inputs on: ``requested``, or for 0 one per core if there is enough work.
-
-    >>> worker_count(3, 1), worker_count(0, 1)
-    (3, 1)
-    """
-    if requested:
-        return requested
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cores, inputs // MIN_INPUTS_PER_WORKER))
-
-
 def ingest_inputs(
     paths: Iterable[str], store: Store, settings: Settings = DEFAULT_SETTINGS, workers: int = 1
 ) -> Iterator[list[IngestResult]]:
@@ -226,24 +213,33 @@ def story_records(
     """
     entities = entity_table(store) if entities is None else entities
     summaries = stories(store)
-    if workers <= 1 or len(summaries) < 2 or store.reopen_target is None:
+    target = store.reopen_target
+    if workers <= 1 or len(summaries) < 2 or target is None:
         for summary in summaries:
             yield story_record(store, summary, entities)
         return
-    with process_pool(workers, _open_worker_store, (store.reopen_target,)) as pool:
-        yield from pool.map(_worker_story_record, summaries, chunksize=4)
+    batches = ((None, summaries[i : i + 4]) for i in range(0, len(summaries), 4))
+
+    def here(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [story_record(store, summary, entities) for summary in batch]
+
+    with process_pool(workers, _open_worker_store, (target, entities)) as pool:
+        for _, records in ordered_map(pool, _worker_story_records, batches, 2 * workers, here):
+            yield from records
 
 
+#: A worker's own store connection and entity table (set once per worker process).
 _WORKER: dict[str, Any] = {}
 
 
-def _open_worker_store(target: str) -> None:
+def _open_worker_store(target: str, entities: dict[str, dict[str, Any]]) -> None:
     store = open_store(target)
-    _WORKER.update(store=store, entities=entity_table(store))
+    Finalize(store, store.close, exitpriority=10)  # closed when the worker exits
+    _WORKER.update(store=store, entities=entities)
 
 
-def _worker_story_record(summary: dict[str, Any]) -> dict[str, Any]:
-    return story_record(_WORKER["store"], summary, _WORKER["entities"])
+def _worker_story_records(summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [story_record(_WORKER["store"], s, _WORKER["entities"]) for s in summaries]
 
 
 def recluster(store: Store) -> int:

@@ -53,7 +53,8 @@ def _report(result: IngestResult) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--max-file-mb", type=float, default=50.0, show_default=True, help="Reject larger input files.")
 @click.option("--workers", type=click.IntRange(0), default=0,
-              help="Processes that clean and extract (default 0: one per core; 1: all in this process).")  # fmt: skip
+              help="Processes that clean and extract (default 0: one per core, if each gets 16 inputs; "
+                   "1: all in this process).")  # fmt: skip
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], max_file_mb: float, workers: int) -> None:
     """Read articles from files, directories, globs or - (stdin) into the store.

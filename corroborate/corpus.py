@@ -97,7 +97,7 @@ class Corpus:
         try:
             with self.store.transaction():
                 if self._version is None or self.store.data_version() != self._version:
-                    self._load(self.stories.representer)  # the caller's representer (batch) stays
+                    self._load(self.stories.representer)  # a representer the caller installed stays
                 yield
         except BaseException:  # the body or the commit failed: what was rolled back may be in memory
             self._version = None

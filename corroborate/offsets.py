@@ -136,6 +136,10 @@ class OffsetMap:
         if end <= start:
             pos = self.raw_start(start)
             return pos, pos
+        seg = self._locate(start)
+        # Most spans lie inside one run of unchanged characters: one lookup, plain arithmetic.
+        if seg is not None and seg[4] and end <= seg[0] + seg[2]:
+            return seg[1] + (start - seg[0]), seg[1] + (end - seg[0])
         return self.raw_start(start), self.raw_end(end)
 
     def to_json(self) -> list[list[int]]:

@@ -31,6 +31,12 @@ class StageContractError(TypeError):
     """A stage returned something other than what it promised."""
 
 
+def article_source(raw: RawDocument) -> str:
+    """What an article and its ingest result name as their source: a web archive record's URL,
+    else the input (file, file#line) it was read from."""
+    return raw.meta.url if raw.format == "warc" and raw.meta.url else raw.source
+
+
 def clean_stage(raw: RawDocument, settings: Settings) -> Article:
     cleaned = clean_document(raw, settings)
     body = cleaned.tracked.text
@@ -39,7 +45,7 @@ def clean_stage(raw: RawDocument, settings: Settings) -> Article:
     return Article(
         id=hashlib.sha256(f"{chash}\n{external_id}".encode()).hexdigest()[:16],
         external_id=external_id,
-        source=raw.meta.url if raw.format == "warc" and raw.meta.url else raw.source,
+        source=article_source(raw),
         format=raw.format,
         raw_text=raw.text,
         text=body,

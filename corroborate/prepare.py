@@ -14,18 +14,12 @@ results in input order, which keeps ingest deterministic.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import multiprocessing
-import os
-import signal
-import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
 
 import numpy as np
 
@@ -34,9 +28,10 @@ from .dedup import band_keys, shingles
 from .errors import InputError
 from .intake import read_path
 from .model import Article, IngestResult, RawDocument
-from .pipeline import run_stages
+from .pipeline import article_source, run_stages
 from .settings import Settings
 from .store import Store
+from .workers import ordered_map, process_pool
 
 Item = RawDocument | InputError
 
@@ -53,8 +48,16 @@ class Prepared:
     #: The lexical story representation (None: computed by the store step).
     representation: Representation | None = None
 
+    @classmethod
+    def of(cls, article: Article, settings: Settings, represent: bool = False) -> Prepared:
+        """The bundle for ``article``; with ``represent``, its default lexical representation too."""
+        grams = shingles(article.text, settings.shingle_words)
+        rep = _represent(article) if represent and settings.cluster else None
+        return cls(article, grams, tuple(band_keys(grams, settings)), rep)
+
 
 def failure(error: InputError) -> IngestResult:
+    """The result of an input or item that could not be read or cleaned."""
     return IngestResult(error.source, "failed", error=str(error))
 
 
@@ -74,11 +77,7 @@ def precompute(
     value: Article | IngestResult, settings: Settings, represent: bool = True
 ) -> Prepared | IngestResult:
     """Add the shingles, band keys and (``represent``) the default lexical representation."""
-    if isinstance(value, IngestResult):
-        return value
-    grams = shingles(value.text, settings.shingle_words)
-    rep = _represent(value) if represent and settings.cluster else None
-    return Prepared(value, grams, tuple(band_keys(grams, settings)), rep)
+    return value if isinstance(value, IngestResult) else Prepared.of(value, settings, represent)
 
 
 def _represent(article: Article) -> Representation | None:
@@ -138,7 +137,9 @@ def _read(path: str, store: Store, settings: Settings) -> tuple[_Input, list[tup
     todo = []
     for position, item in enumerate(items):
         known = (
-            failure(item) if isinstance(item, InputError) else unchanged(item.source, item.input_hash, store)
+            failure(item)
+            if isinstance(item, InputError)
+            else unchanged(article_source(item), item.input_hash, store)
         )
         entry.slots.append(known)
         if known is None:
@@ -159,91 +160,44 @@ def prepared_inputs(
             yield path, _filled(entry)
         return
     with process_pool(workers) as pool:
-        yield from _OrderedPool(pool, settings, workers * 2, chunk_size).run(paths, store)
+        yield from _OrderedPool(settings, chunk_size).run(pool, paths, store, in_flight=workers * 2)
 
 
 def _filled(entry: _Input) -> list[Article | Prepared | IngestResult]:
     return [slot for slot in entry.slots if slot is not None]
 
 
-def process_pool(
-    workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
-) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes, forked where possible: they start at once, lexicons loaded.
-
-    The workers die with this process: killed (SIGKILL, out of memory), it could not tell them to stop,
-    and they would wait forever holding its output pipes open.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(workers, context, _start_worker, (os.getpid(), initializer, initargs))
-
-
-def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-    if initializer is not None:
-        initializer(*initargs)
-
-
-#: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
-_PR_SET_PDEATHSIG = 1
-
-
 class _OrderedPool:
-    """Chunks of items out to the pool, inputs back in order, with a bounded number in flight."""
+    """Chunks of items out to the pool, each input back, in order, once all its items are."""
 
-    def __init__(
-        self, pool: ProcessPoolExecutor, settings: Settings, in_flight: int, chunk_size: int
-    ) -> None:
-        self.pool, self.settings = pool, settings
-        self.in_flight, self.chunk_size = in_flight, chunk_size
+    def __init__(self, settings: Settings, chunk_size: int) -> None:
+        self.settings, self.chunk_size = settings, chunk_size
         self.inputs: deque[_Input] = deque()
-        self.futures: deque[tuple[Future[list[Prepared | IngestResult]], _Chunk]] = deque()
-        self.chunk = _Chunk()
 
     def run(
-        self, paths: Iterable[str], store: Store
+        self, pool: ProcessPoolExecutor, paths: Iterable[str], store: Store, in_flight: int
     ) -> Iterator[tuple[str, list[Article | Prepared | IngestResult]]]:
+        work = partial(prepare_chunk, settings=self.settings)
+        for chunk, results in ordered_map(pool, work, self._chunks(paths, store), in_flight):
+            for (entry, position), result in zip(chunk.targets, results, strict=True):
+                entry.slots[position] = result
+                entry.waiting -= 1
+            yield from self._ready()
+        yield from self._ready()
+
+    def _chunks(self, paths: Iterable[str], store: Store) -> Iterator[tuple[_Chunk, list[Item]]]:
+        chunk = _Chunk()
         for path in paths:
             entry, todo = _read(path, store, self.settings)
             self.inputs.append(entry)
             for position, item in todo:
-                self.chunk.items.append(item)
-                self.chunk.targets.append((entry, position))
-                if len(self.chunk.items) >= self.chunk_size:
-                    self._submit()
-            while len(self.futures) > self.in_flight:
-                self._collect()
-            yield from self._ready()
-        self._submit()
-        while self.futures:
-            self._collect()
-        yield from self._ready()
-
-    def _submit(self) -> None:
-        if not self.chunk.items:
-            return
-        try:
-            future = self.pool.submit(prepare_chunk, self.chunk.items, self.settings)
-        except BrokenProcessPool:  # an earlier worker died: the rest is done here
-            future = Future()
-            future.set_result(prepare_chunk(self.chunk.items, self.settings))
-        self.futures.append((future, self.chunk))
-        self.chunk = _Chunk()
-
-    def _collect(self) -> None:
-        future, chunk = self.futures.popleft()
-        try:
-            results = future.result()
-        except BrokenProcessPool:  # a worker died (out of memory, killed): do this chunk here
-            results = prepare_chunk(chunk.items, self.settings)
-        for (entry, position), result in zip(chunk.targets, results, strict=True):
-            entry.slots[position] = result
-            entry.waiting -= 1
+                chunk.items.append(item)
+                chunk.targets.append((entry, position))
+                if len(chunk.items) >= self.chunk_size:
+                    yield chunk, chunk.items
+                    chunk = _Chunk()
+        if chunk.items:
+            yield chunk, chunk.items
 
     def _ready(self) -> Iterator[tuple[str, list[Article | Prepared | IngestResult]]]:
         while self.inputs and self.inputs[0].waiting == 0:

@@ -12,7 +12,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from corroborate import api
+from corroborate import api, workers
 from corroborate.cli import cli
 from corroborate.model import RawDocument
 from corroborate.prepare import Prepared, prepare_chunk
@@ -50,10 +50,12 @@ def test_worker_output_carries_the_precomputed_store_inputs():
     assert done.representation is not None and done.representation.length > 0
 
 
-def test_worker_count_defaults_to_the_cores_only_for_enough_inputs():
+def test_worker_count_defaults_to_the_cores_only_for_enough_inputs(monkeypatch):
+    monkeypatch.setattr(workers, "usable_cores", lambda: 4)
     assert api.worker_count(0, 3) == 1
     assert api.worker_count(2, 3) == 2
-    assert api.worker_count(0, 10_000) >= 1
+    assert api.worker_count(0, 40) == 2
+    assert api.worker_count(0, 10_000) == 4
 
 
 def test_cli_ingest_with_workers_reports_bad_inputs_and_stores_the_rest(tmp_path):
@@ -90,12 +92,12 @@ def test_an_in_memory_store_builds_its_records_here(tmp_path):
 
 
 POOL_THEN_WAIT = """
-import os, sys, time
-from corroborate.prepare import process_pool
-pool = process_pool(2)
-print(*pool.map(os.getpid, [], chunksize=1), *sorted({f.result() for f in [pool.submit(os.getpid) for _ in range(8)]}),
-      flush=True)
-time.sleep(60)
+import os, time
+from corroborate.workers import process_pool
+with process_pool(2) as pool:
+    pool.submit(os.getpid).result()
+    print("ready", flush=True)
+    time.sleep(60)
 """
 
 
@@ -107,15 +109,109 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as found:
+        return [int(child) for child in found.read().split()]
+
+
+def _wait_until(condition, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return condition()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
 def test_workers_die_when_the_ingesting_process_is_killed():
     parent = subprocess.Popen([sys.executable, "-c", POOL_THEN_WAIT], stdout=subprocess.PIPE, text=True)
-    assert parent.stdout is not None
-    workers = [int(pid) for pid in parent.stdout.readline().split()]
-    assert workers and all(_alive(pid) for pid in workers)
+    assert parent.stdout is not None and parent.stdout.readline().strip() == "ready"
+    assert _wait_until(lambda: len(_children(parent.pid)) >= 2)  # both workers, busy or idle
+    pool_workers = _children(parent.pid)
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
-    deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers)
+    assert _wait_until(lambda: not any(_alive(pid) for pid in pool_workers))
+
+
+def _feed(tmp_path, name: str, title: str) -> str:
+    path = tmp_path / name
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Courier</title><item>'
+        f"<title>{title}</title><link>https://courier.example/{name}</link>"
+        "<description>The Orlen valley bridge reopened on Monday after repairs, the council said."
+        "</description></item></channel></rss>"
+    )
+    return str(path)
+
+
+def test_feed_entries_sharing_a_summary_under_two_titles_are_two_inputs(tmp_path):
+    paths = [
+        _feed(tmp_path, "a.xml", "Orlen bridge reopens"),
+        _feed(tmp_path, "b.xml", "Valley bridge open again"),
+    ]
+    one, one_export = ingest_and_export(tmp_path, "one", api.ingest, paths)
+    two, two_export = ingest_and_export(tmp_path, "two", lambda p, s: api.ingest(p, s, workers=2), paths)
+    assert outcomes(two) == outcomes(one)
+    assert two_export == one_export
+    assert [r.status for r in one.results] == ["ingested", "duplicate"]
+
+
+def test_the_same_input_later_in_the_stream_is_unchanged_with_or_without_workers(tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text(HARBOUR_STORY)
+    paths = [str(first)] + [str(tmp_path / f"copy{k}.txt") for k in range(3)]
+    for path in paths[1:]:
+        (tmp_path / path).write_text(HARBOUR_STORY)
+    one, _ = ingest_and_export(tmp_path, "one", api.ingest, paths)
+    two, _ = ingest_and_export(tmp_path, "two", lambda p, s: api.ingest(p, s, workers=2), paths)
+    assert outcomes(two) == outcomes(one)
+    assert [r.status for r in one.results] == ["ingested", "unchanged", "unchanged", "unchanged"]
+
+
+def test_story_records_use_the_entity_table_given(tmp_path):
+    store = api.open_store(str(tmp_path / "entities.db"))
+    try:
+        api.ingest(mixed_inputs(tmp_path), store)
+        here = list(api.story_records(store, entities={}))
+        on_workers = list(api.story_records(store, entities={}, workers=2))
+    finally:
+        store.close()
+    assert json.dumps(on_workers, sort_keys=True) == json.dumps(here, sort_keys=True)
+
+
+def test_a_dead_worker_leaves_the_rest_to_this_process():
+    def crash_in_worker(payload: int) -> int:
+        return payload * 10
+
+    with workers.process_pool(2) as pool:
+        tasks = [(k, k) for k in range(6)]
+        with pytest.warns(RuntimeWarning, match="worker process died"):
+            done = list(workers.ordered_map(pool, os._exit, tasks, in_flight=2, here=crash_in_worker))
+    assert done == [(k, k * 10) for k in range(6)]
+
+
+INGEST_THEN_CTRL_C = """
+import sys
+from corroborate.cli import main
+sys.argv = ["corroborate", "--db", sys.argv[1], "ingest", "--workers", "2", sys.argv[2]]
+main()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")
+def test_ctrl_c_stops_an_ingest_with_workers_promptly(tmp_path):
+    lines = [json.dumps({"id": f"n{k}", "title": f"Council note {k}", "text": HARBOUR_STORY + f" Note {k}."})
+             for k in range(600)]  # fmt: skip
+    (tmp_path / "notes.jsonl").write_text("\n".join(lines) + "\n")
+    for attempt in range(3):
+        ingest = subprocess.Popen(
+            [sys.executable, "-c", INGEST_THEN_CTRL_C, str(tmp_path / f"c{attempt}.db"), str(tmp_path / "notes.jsonl")],
+            stderr=subprocess.PIPE, start_new_session=True,
+        )  # fmt: skip
+        time.sleep(1.0 + 0.4 * attempt)
+        os.killpg(ingest.pid, signal.SIGINT)  # what a terminal sends to the whole group
+        try:
+            ingest.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(ingest.pid, signal.SIGKILL)
+            pytest.fail("ingest with workers hung after Ctrl-C")
+        assert ingest.returncode != 0

@@ -73,7 +73,8 @@ class StoryIndex:
         original = self._article_story.get(doc.duplicate_of or "")
         if original is not None:
             return self._add_duplicate(original, doc)
-        rep = rep or self.representer.represent(doc)
+        if rep is None:
+            rep = self.representer.represent(doc)
         ids = self._ids(rep)
         query = self._observe(ids)
         story = self._best_story(query, rep, doc) if query else None
@@ -306,7 +307,8 @@ class StoryIndex:
         story = self._stories.get(story_id)
         if story is None:
             story = self._stories[story_id] = Story(story_id)
-        rep = rep or self.representer.represent(doc)
+        if rep is None:
+            rep = self.representer.represent(doc)
         ids = self._ids(rep)
         self._observe(ids)
         self._add(story, doc, ids, rep.dense)

@@ -65,13 +65,16 @@ def _entry(
     text = _entry_text(entry)
     if not text:
         return InputError(source, "feed entry has no text (no content or summary)", line=index)
+    meta = _entry_meta(entry, outlet, settings)
+    # The entry's own fields, not only its text: two entries may share a summary under two titles.
+    fields = (meta.external_id, meta.url, meta.title, meta.published, text)
     return RawDocument(
         source=source,
         text=text,
         format=feed_format,
         encoding=encoding,
-        meta=_entry_meta(entry, outlet, settings),
-        input_hash=sha256_hex(text.encode("utf-8")),
+        meta=meta,
+        input_hash=sha256_hex("\n".join(f or "" for f in fields).encode("utf-8", "surrogatepass")),
         line=index,
     )
 

@@ -44,8 +44,8 @@ class Store(Protocol):
     """Storage behind corroborate. SQLite is the default; see :func:`open_store`."""
 
     url: str
-    #: What :func:`open_store` takes to open this store again from another process (with any
-    #: password), or None when it cannot be opened twice (an in-memory database).
+    #: What :func:`open_store` takes to open this store again from another process, or None when it
+    #: cannot be opened twice (an in-memory database). Secret: it keeps any password; show ``url``.
     reopen_target: str | None
 
     def transaction(self) -> AbstractContextManager[None]:

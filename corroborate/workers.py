@@ -1,0 +1,117 @@
+"""Worker processes: how many, and a pool whose workers neither outlive nor hang this process.
+
+Used by ``ingest --workers`` (:mod:`corroborate.prepare`) and ``export --workers``
+(:func:`corroborate.api.story_records`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+K = TypeVar("K")
+P = TypeVar("P")
+R = TypeVar("R")
+
+#: Fewer inputs than this per worker are not worth starting worker processes for.
+MIN_INPUTS_PER_WORKER = 16
+
+#: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its affinity mask where the OS has one)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def worker_count(requested: int, inputs: int) -> int:
+    """Processes for ``inputs`` inputs: ``requested``, or for 0 one per core if each gets enough work.
+
+    >>> worker_count(3, 1), worker_count(0, 1)
+    (3, 1)
+    """
+    if requested:
+        return requested
+    return max(1, min(usable_cores(), inputs // MIN_INPUTS_PER_WORKER))
+
+
+@contextmanager
+def process_pool(
+    workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes, shut down on exit with the work not yet started cancelled.
+
+    Workers ignore Ctrl-C (this process decides when to stop; a worker interrupted while sending
+    a result would leave the pool's pipe locked and the shutdown waiting forever), and on Linux
+    they die with this process: killed by SIGKILL or out of memory, it cannot tell them to stop.
+    """
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    pool = ProcessPoolExecutor(workers, context, _start_worker, (os.getpid(), initializer, initargs))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def ordered_map(
+    pool: ProcessPoolExecutor,
+    work: Callable[[P], R],
+    tasks: Iterable[tuple[K, P]],
+    in_flight: int,
+    here: Callable[[P], R] | None = None,
+) -> Iterator[tuple[K, R]]:
+    """``(key, work(payload))`` for each task, in task order, at most ``in_flight`` tasks ahead.
+
+    Tasks are read lazily, so memory stays flat however many there are. If a worker dies (killed,
+    out of memory), the pool is broken: the remaining tasks run in this process, through ``here``
+    (default ``work``), with a warning.
+    """
+    local = here or work
+    pending: deque[tuple[K, P, Future[R]]] = deque()
+    for key, payload in tasks:
+        pending.append((key, payload, _submit(pool, work, local, payload)))
+        while len(pending) > in_flight:
+            yield _outcome(pending.popleft(), local)
+    while pending:
+        yield _outcome(pending.popleft(), local)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, work: Callable[[P], R], local: Callable[[P], R], payload: P
+) -> Future[R]:
+    try:
+        return pool.submit(work, payload)
+    except BrokenProcessPool:
+        done: Future[R] = Future()
+        done.set_result(local(payload))
+        return done
+
+
+def _outcome(task: tuple[K, P, Future[R]], local: Callable[[P], R]) -> tuple[K, R]:
+    key, payload, future = task
+    try:
+        return key, future.result()
+    except BrokenProcessPool:
+        warnings.warn("a worker process died; the rest runs in this process", RuntimeWarning, stacklevel=2)
+        return key, local(payload)
