@@ -15,7 +15,8 @@ from .dedup import is_near_duplicate, recall_shingles, remember_shingles, shingl
 from .export import article_record, entity_record
 from .intake import expand_inputs
 from .model import Article, IngestResult
-from .prepare import Prepared, prepare_item, prepared_inputs, unchanged
+from .parallel import prepared_inputs
+from .prepare import Prepared, prepare_item, unchanged
 from .reconcile import Dossier, build_dossier
 from .render import dossier_json
 from .settings import DEFAULT_SETTINGS, Settings

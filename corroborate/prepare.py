@@ -1,4 +1,4 @@
-"""The per-article work that needs no store, for one item or on a pool of processes.
+"""The per-article work that needs no store: reading an input, cleaning and extracting its items.
 
 Everything here depends on the article alone: cleaning and extraction
 (:func:`corroborate.pipeline.run_stages`), the shingles and LSH band keys the
@@ -7,19 +7,14 @@ other cores while this process stores what came before; the store step
 (:func:`corroborate.api.store_prepared`) then takes the :class:`Prepared`
 bundles in input order, exactly as it would take bare articles.
 
-:func:`prepared_inputs` keeps at most a few chunks in flight per worker, so
-memory stays flat however many inputs there are, and yields each input's
-results in input order, which keeps ingest deterministic.
+The one place that decides where this runs is :mod:`corroborate.parallel`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
 
 import numpy as np
 
@@ -31,7 +26,6 @@ from .model import Article, IngestResult, RawDocument
 from .pipeline import article_source, run_stages
 from .settings import Settings
 from .store import Store
-from .workers import ordered_map, process_pool
 
 Item = RawDocument | InputError
 
@@ -112,23 +106,33 @@ Slot = Article | Prepared | IngestResult | None
 
 
 @dataclass
-class _Input:
-    """One input's results, filled in as the chunks holding its items come back."""
+class InputSlots:
+    """One input's results, filled in as its items are prepared (``waiting``: how many are not yet)."""
 
     path: str
     slots: list[Slot] = field(default_factory=list)
     waiting: int = 0
 
 
-@dataclass
-class _Chunk:
-    items: list[Item] = field(default_factory=list)
-    targets: list[tuple[_Input, int]] = field(default_factory=list)
+def filled(entry: InputSlots) -> list[Article | Prepared | IngestResult]:
+    return [slot for slot in entry.slots if slot is not None]
 
 
-def _read(path: str, store: Store, settings: Settings) -> tuple[_Input, list[tuple[int, Item]]]:
+def prepare_input(path: str, store: Store | None, settings: Settings, precomputed: bool) -> InputSlots:
+    """Read one input and prepare its new items (``precomputed``: as :class:`Prepared` bundles)."""
+    entry, todo = read_input(path, store, settings)
+    for position, item in todo:
+        value = prepare_item(item, settings)
+        entry.slots[position] = precompute(value, settings) if precomputed else value
+    entry.waiting = 0
+    return entry
+
+
+def read_input(
+    path: str, store: Store | None, settings: Settings
+) -> tuple[InputSlots, list[tuple[int, Item]]]:
     """An input's entry with the slots known at once (failures, unchanged bytes) and the items to prepare."""
-    entry = _Input(path)
+    entry = InputSlots(path)
     try:
         items = read_path(path, settings)
     except InputError as exc:
@@ -140,66 +144,11 @@ def _read(path: str, store: Store, settings: Settings) -> tuple[_Input, list[tup
             failure(item)
             if isinstance(item, InputError)
             else unchanged(article_source(item), item.input_hash, store)
+            if store is not None
+            else None
         )
         entry.slots.append(known)
         if known is None:
             todo.append((position, item))
     entry.waiting = len(todo)
     return entry, todo
-
-
-def prepared_inputs(
-    paths: Iterable[str], store: Store, settings: Settings, workers: int = 1, chunk_size: int = 8
-) -> Iterator[tuple[str, list[Article | Prepared | IngestResult]]]:
-    """Each input's prepared items, in input order; ``workers`` > 1 prepares on that many processes."""
-    if workers <= 1:
-        for path in paths:
-            entry, todo = _read(path, store, settings)
-            for position, item in todo:
-                entry.slots[position] = prepare_item(item, settings)
-            yield path, _filled(entry)
-        return
-    with process_pool(workers) as pool:
-        yield from _OrderedPool(settings, chunk_size).run(pool, paths, store, in_flight=workers * 2)
-
-
-def _filled(entry: _Input) -> list[Article | Prepared | IngestResult]:
-    return [slot for slot in entry.slots if slot is not None]
-
-
-class _OrderedPool:
-    """Chunks of items out to the pool, each input back, in order, once all its items are."""
-
-    def __init__(self, settings: Settings, chunk_size: int) -> None:
-        self.settings, self.chunk_size = settings, chunk_size
-        self.inputs: deque[_Input] = deque()
-
-    def run(
-        self, pool: ProcessPoolExecutor, paths: Iterable[str], store: Store, in_flight: int
-    ) -> Iterator[tuple[str, list[Article | Prepared | IngestResult]]]:
-        work = partial(prepare_chunk, settings=self.settings)
-        for chunk, results in ordered_map(pool, work, self._chunks(paths, store), in_flight):
-            for (entry, position), result in zip(chunk.targets, results, strict=True):
-                entry.slots[position] = result
-                entry.waiting -= 1
-            yield from self._ready()
-        yield from self._ready()
-
-    def _chunks(self, paths: Iterable[str], store: Store) -> Iterator[tuple[_Chunk, list[Item]]]:
-        chunk = _Chunk()
-        for path in paths:
-            entry, todo = _read(path, store, self.settings)
-            self.inputs.append(entry)
-            for position, item in todo:
-                chunk.items.append(item)
-                chunk.targets.append((entry, position))
-                if len(chunk.items) >= self.chunk_size:
-                    yield chunk, chunk.items
-                    chunk = _Chunk()
-        if chunk.items:
-            yield chunk, chunk.items
-
-    def _ready(self) -> Iterator[tuple[str, list[Article | Prepared | IngestResult]]]:
-        while self.inputs and self.inputs[0].waiting == 0:
-            entry = self.inputs.popleft()
-            yield entry.path, _filled(entry)

@@ -12,7 +12,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from corroborate import api, workers
+from corroborate import api, parallel, workers
 from corroborate.cli import cli
 from corroborate.model import RawDocument
 from corroborate.prepare import Prepared, prepare_chunk
@@ -21,7 +21,10 @@ from corroborate.settings import Settings
 from .helpers import HARBOUR_STORY, ingest_and_export, mixed_inputs, outcomes
 
 
-def test_workers_give_the_same_results_and_export_as_one_process(tmp_path):
+@pytest.mark.parametrize("worker_read_bytes", [parallel.WORKER_READ_BYTES, 0])
+def test_workers_give_the_same_results_and_export_as_one_process(tmp_path, monkeypatch, worker_read_bytes):
+    # Default: workers read the small files themselves; 0: every input is read here, its items sent out.
+    monkeypatch.setattr(parallel, "WORKER_READ_BYTES", worker_read_bytes)
     paths = mixed_inputs(tmp_path)
     one, one_export = ingest_and_export(tmp_path, "one", api.ingest, paths)
     two, two_export = ingest_and_export(tmp_path, "two", lambda p, s: api.ingest(p, s, workers=2), paths)

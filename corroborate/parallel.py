@@ -1,0 +1,141 @@
+"""Ingest's per-article work on a pool of processes, each input handed back in input order.
+
+Small files (one web page, one text) go to a worker whole: it reads them (decoding, HTML
+boilerplate extraction), checks its own connection to the store for input stored before,
+and prepares the new items.  A large input (a big JSONL, WARC or feed file) or stdin is
+read here and its items go out in chunks, so one big file still uses every worker.  At
+most ``in_flight`` tasks are out at once, so memory stays flat however many inputs there
+are.  The store step then takes each input in order (:func:`corroborate.api.store_prepared`)
+and checks again for input stored before, so the store is the same with one worker or many.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing.util import Finalize
+from typing import Any
+
+from .intake.paths import STDIN
+from .model import Article, IngestResult
+from .prepare import InputSlots, Item, Prepared, filled, prepare_chunk, prepare_input, read_input
+from .settings import Settings
+from .store import Store, open_store
+from .workers import ordered_map, process_pool
+
+Prepared_ = Article | Prepared | IngestResult
+
+#: Files up to this size are read by a worker; larger ones here, their items sent out in chunks.
+WORKER_READ_BYTES = 1 << 20
+
+
+def prepared_inputs(
+    paths: Iterable[str], store: Store, settings: Settings, workers: int = 1, chunk_size: int = 8
+) -> Iterator[tuple[str, list[Prepared_]]]:
+    """Each input's prepared items, in input order; ``workers`` > 1 prepares on that many processes."""
+    if workers <= 1:
+        for path in paths:
+            yield path, filled(prepare_input(path, store, settings, precomputed=False))
+        return
+    with process_pool(workers, _open_worker_store, (store.reopen_target,)) as pool:
+        yield from _Ordered(store, settings, chunk_size).run(pool, paths, in_flight=workers * 2)
+
+
+@dataclass
+class _Task:
+    """A whole small file for a worker to read (``path``), or items read here (``items``)."""
+
+    path: str | None = None
+    items: list[Item] = field(default_factory=list)
+    targets: list[tuple[InputSlots, int]] = field(default_factory=list)
+
+
+class _Ordered:
+    """Tasks out to the pool, each input back, in order, once all its items are."""
+
+    def __init__(self, store: Store, settings: Settings, chunk_size: int) -> None:
+        self.store, self.settings, self.chunk_size = store, settings, chunk_size
+        self.inputs: deque[InputSlots] = deque()
+
+    def run(self, pool: Any, paths: Iterable[str], in_flight: int) -> Iterator[tuple[str, list[Prepared_]]]:
+        work = partial(_work, settings=self.settings)
+        here = partial(_here, store=self.store, settings=self.settings)
+        tasks = ((t, (t.path, t.items)) for t in self._tasks(paths))  # only the payload travels
+        for task, results in ordered_map(pool, work, tasks, in_flight, here):
+            self._fill(task, results)
+            yield from self._ready()
+        yield from self._ready()
+
+    def _tasks(self, paths: Iterable[str]) -> Iterator[_Task]:
+        chunk = _Task()
+        for path in paths:
+            if _worker_reads(path):
+                entry = InputSlots(path, waiting=1)
+                self.inputs.append(entry)
+                yield _Task(path=path, targets=[(entry, -1)])
+                continue
+            entry, todo = read_input(path, self.store, self.settings)
+            self.inputs.append(entry)
+            for position, item in todo:
+                chunk.items.append(item)
+                chunk.targets.append((entry, position))
+                if len(chunk.items) >= self.chunk_size:
+                    yield chunk
+                    chunk = _Task()
+        if chunk.items:
+            yield chunk
+
+    @staticmethod
+    def _fill(task: _Task, results: list[Any]) -> None:
+        if task.path is not None:
+            entry = task.targets[0][0]
+            entry.slots, entry.waiting = results, 0
+            return
+        for (entry, position), result in zip(task.targets, results, strict=True):
+            entry.slots[position] = result
+            entry.waiting -= 1
+
+    def _ready(self) -> Iterator[tuple[str, list[Prepared_]]]:
+        while self.inputs and self.inputs[0].waiting == 0:
+            entry = self.inputs.popleft()
+            yield entry.path, filled(entry)
+
+
+def _worker_reads(path: str) -> bool:
+    try:
+        return path != STDIN and os.path.isfile(path) and os.path.getsize(path) <= WORKER_READ_BYTES
+    except OSError:  # gone or unreadable: read here, where the error is reported
+        return False
+
+
+#: A worker's own store connection, for the "stored before" check (None: not reopenable).
+_WORKER_STORE: dict[str, Store | None] = {}
+
+
+def _open_worker_store(target: str | None) -> None:
+    store = open_store(target) if target else None
+    if store is not None:
+        Finalize(store, store.close, exitpriority=10)  # closed when the worker exits
+    _WORKER_STORE["store"] = store
+
+
+Payload = tuple[str | None, list[Item]]
+
+
+def _work(payload: Payload, settings: Settings) -> list[Any]:
+    """What a worker runs: a whole small file, or a chunk of items read by the parent."""
+    path, items = payload
+    if path is not None:
+        return prepare_input(path, _WORKER_STORE.get("store"), settings, precomputed=True).slots
+    return prepare_chunk(items, settings)
+
+
+def _here(payload: Payload, store: Store, settings: Settings) -> list[Any]:
+    """The same, in this process, once the pool broke."""
+    path, items = payload
+    if path is not None:
+        return prepare_input(path, store, settings, precomputed=True).slots
+    return prepare_chunk(items, settings)
