@@ -12,6 +12,7 @@ import numpy as np
 
 from .corpus import Corpus
 from .dedup import is_near_duplicate, recall_shingles, remember_shingles, shingles
+from .errors import CorroborateError
 from .export import article_record, entity_record
 from .intake import expand_inputs
 from .model import Article, IngestResult
@@ -21,7 +22,7 @@ from .reconcile import Dossier, build_dossier
 from .render import dossier_json
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import SearchHit, Store, open_store
-from .workers import ordered_map, process_pool, worker_count
+from .workers import WorkerUnavailable, ordered_map, process_pool, worker_count
 
 __all__ = [
     "IngestSummary",
@@ -130,12 +131,10 @@ def store_prepared(
     Dedup, entity linking and story assignment depend on what came before, so this runs in
     input order; sequential and batch ingest (:mod:`corroborate.batch`) both end here.
     """
-    results = [p for p in prepared if isinstance(p, IngestResult)]
     # Under the write lock, with the corpus state reloaded if another process wrote meanwhile;
-    # _store_one's duplicate checks then see every article committed before.
+    # _store_one's duplicate checks then see every article committed before. Results in item order.
     with corpus.transaction():
-        results += [_store_one(p, corpus, settings) for p in prepared if not isinstance(p, IngestResult)]
-    return results
+        return [p if isinstance(p, IngestResult) else _store_one(p, corpus, settings) for p in prepared]
 
 
 def ingest(
@@ -234,12 +233,18 @@ _WORKER: dict[str, Any] = {}
 
 
 def _open_worker_store(target: str, entities: dict[str, dict[str, Any]]) -> None:
-    store = open_store(target)
+    try:
+        store = open_store(target)
+    except CorroborateError as exc:  # e.g. too many connections: this process does the work
+        _WORKER.update(error=f"a worker could not open the store ({exc})")
+        return
     Finalize(store, store.close, exitpriority=10)  # closed when the worker exits
     _WORKER.update(store=store, entities=entities)
 
 
 def _worker_story_records(summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if "error" in _WORKER:
+        raise WorkerUnavailable(_WORKER["error"])
     return [story_record(_WORKER["store"], s, _WORKER["entities"]) for s in summaries]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -242,7 +243,12 @@ def demo(ctx: click.Context) -> None:
 cli.add_command(eval_group)
 
 
+def _warning_line(message: Warning | str, *_: object, **__: object) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
 def main() -> None:
+    warnings.showwarning = _warning_line  # one plain line, like the error lines
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:

@@ -1,9 +1,10 @@
 """Ingest's per-article work on a pool of processes, each input handed back in input order.
 
-Small files (one web page, one text) go to a worker whole: it reads them (decoding, HTML
-boilerplate extraction), checks its own connection to the store for input stored before,
-and prepares the new items.  A large input (a big JSONL, WARC or feed file) or stdin is
-read here and its items go out in chunks, so one big file still uses every worker.  At
+A file holding one document (a web page, a text) goes to a worker whole: it reads it
+(decoding, HTML boilerplate extraction), checks its own connection to the store for input
+stored before, and prepares the new items.  Any other input (JSONL, WARC, feeds, anything
+gzipped, stdin, files over 1 MB) is read here and its items go out in chunks, so one big
+file still uses every worker and a Ctrl-C never waits for a whole file.  At
 most ``in_flight`` tasks are out at once, so memory stays flat however many inputs there
 are.  The store step then takes each input in order (:func:`corroborate.api.store_prepared`)
 and checks again for input stored before, so the store is the same with one worker or many.
@@ -19,6 +20,8 @@ from functools import partial
 from multiprocessing.util import Finalize
 from typing import Any
 
+from .errors import CorroborateError
+from .intake.detect import is_gzip, is_warc, sniff_text
 from .intake.paths import STDIN
 from .model import Article, IngestResult
 from .prepare import InputSlots, Item, Prepared, filled, prepare_chunk, prepare_input, read_input
@@ -28,7 +31,7 @@ from .workers import ordered_map, process_pool
 
 Prepared_ = Article | Prepared | IngestResult
 
-#: Files up to this size are read by a worker; larger ones here, their items sent out in chunks.
+#: One-document files up to this size are read by a worker; anything else here, its items sent out in chunks.
 WORKER_READ_BYTES = 1 << 20
 
 
@@ -85,8 +88,9 @@ class _Ordered:
                 if len(chunk.items) >= self.chunk_size:
                     yield chunk
                     chunk = _Task()
-        if chunk.items:
-            yield chunk
+            if chunk.items:  # sent now: later inputs must not wait behind this one's last items
+                yield chunk
+                chunk = _Task()
 
     @staticmethod
     def _fill(task: _Task, results: list[Any]) -> None:
@@ -105,10 +109,21 @@ class _Ordered:
 
 
 def _worker_reads(path: str) -> bool:
+    """Whether ``path`` is a small file of one document (text or a web page), by its first bytes."""
     try:
-        return path != STDIN and os.path.isfile(path) and os.path.getsize(path) <= WORKER_READ_BYTES
+        if path == STDIN or not os.path.isfile(path) or os.path.getsize(path) > WORKER_READ_BYTES:
+            return False
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
     except OSError:  # gone or unreadable: read here, where the error is reported
         return False
+    if not head or is_gzip(head) or is_warc(head):
+        return False
+    return sniff_text(head.decode("utf-8", "replace")) in ("text", "html")
+
+
+#: How much of a file decides where it is read (the reading itself always sees the whole file).
+_SNIFF_BYTES = 16384
 
 
 #: A worker's own store connection, for the "stored before" check (None: not reopenable).
@@ -116,7 +131,10 @@ _WORKER_STORE: dict[str, Store | None] = {}
 
 
 def _open_worker_store(target: str | None) -> None:
-    store = open_store(target) if target else None
+    try:
+        store = open_store(target) if target else None
+    except CorroborateError:  # the check is only a shortcut: the store step checks again
+        store = None
     if store is not None:
         Finalize(store, store.close, exitpriority=10)  # closed when the worker exits
     _WORKER_STORE["store"] = store

@@ -60,8 +60,25 @@ def process_pool(
     pool = ProcessPoolExecutor(workers, context, _start_worker, (os.getpid(), initializer, initargs))
     try:
         yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # Ctrl-C, an error, or the caller stopped early: do not wait for the work
+        _stop_now(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting, and kill its workers (they hold nothing worth saving).
+
+    Waiting for tasks already running could take seconds, and a second Ctrl-C during that wait
+    left workers that were never told to stop, which the interpreter then waited for at exit.
+    """
+    # pid -> Process; there is no public way to reach the workers before Python 3.14
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.kill()
+    for process in workers:
+        process.join(timeout=5)
 
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
@@ -89,12 +106,13 @@ def ordered_map(
     """
     local = here or work
     pending: deque[tuple[K, P, Future[R]]] = deque()
+    fallbacks: list[str] = []
     for key, payload in tasks:
         pending.append((key, payload, _submit(pool, work, local, payload)))
         while len(pending) > in_flight:
-            yield _outcome(pending.popleft(), local)
+            yield _outcome(pending.popleft(), local, fallbacks)
     while pending:
-        yield _outcome(pending.popleft(), local)
+        yield _outcome(pending.popleft(), local, fallbacks)
 
 
 def _submit(
@@ -108,10 +126,17 @@ def _submit(
         return done
 
 
-def _outcome(task: tuple[K, P, Future[R]], local: Callable[[P], R]) -> tuple[K, R]:
+def _outcome(task: tuple[K, P, Future[R]], local: Callable[[P], R], fallbacks: list[str]) -> tuple[K, R]:
     key, payload, future = task
     try:
         return key, future.result()
-    except BrokenProcessPool:
-        warnings.warn("a worker process died; the rest runs in this process", RuntimeWarning, stacklevel=2)
+    except (BrokenProcessPool, WorkerUnavailable) as exc:
+        why = str(exc) if isinstance(exc, WorkerUnavailable) else "a worker process died"
+        if why not in fallbacks:  # once per cause, not once per task
+            fallbacks.append(why)
+            warnings.warn(f"{why}; the rest runs in this process", RuntimeWarning, stacklevel=3)
         return key, local(payload)
+
+
+class WorkerUnavailable(Exception):
+    """A worker cannot do the task (its own store would not open): the task runs in this process."""

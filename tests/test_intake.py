@@ -168,8 +168,8 @@ def test_rss_entries_become_documents(tmp_path: Path) -> None:
     assert first.meta.outlet == "Port Ellis Gazette"
     assert first.meta.published == "2024-03-05T08:00:00+00:00"
     # The entry's own fields, so one summary under two titles is two inputs.
-    fields = (first.meta.external_id, first.meta.url, first.meta.title, first.meta.published, first.text)
-    assert first.input_hash == hashlib.sha256("\n".join(f or "" for f in fields).encode()).hexdigest()
+    fields = [first.meta.external_id, first.meta.url, first.meta.title, first.text]
+    assert first.input_hash == hashlib.sha256(json.dumps(fields).encode()).hexdigest()
     assert second.text == "Ferries return to the winter timetable next week."
     assert second.meta.external_id == "https://gazette.example/ferry"  # no guid: the link
 

@@ -200,21 +200,68 @@ main()
 """
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")
-def test_ctrl_c_stops_an_ingest_with_workers_promptly(tmp_path):
+def _interrupted_ingest(tmp_path, name: str, interrupts: int) -> None:
     lines = [json.dumps({"id": f"n{k}", "title": f"Council note {k}", "text": HARBOUR_STORY + f" Note {k}."})
-             for k in range(600)]  # fmt: skip
-    (tmp_path / "notes.jsonl").write_text("\n".join(lines) + "\n")
-    for attempt in range(3):
-        ingest = subprocess.Popen(
-            [sys.executable, "-c", INGEST_THEN_CTRL_C, str(tmp_path / f"c{attempt}.db"), str(tmp_path / "notes.jsonl")],
-            stderr=subprocess.PIPE, start_new_session=True,
-        )  # fmt: skip
-        time.sleep(1.0 + 0.4 * attempt)
+             for k in range(2000)]  # fmt: skip
+    notes = tmp_path / "notes.jsonl"  # read here, its items sent out in chunks
+    notes.write_text("\n".join(lines) + "\n")
+    ingest = subprocess.Popen([sys.executable, "-c", INGEST_THEN_CTRL_C, str(tmp_path / name), str(notes)],
+                              stderr=subprocess.PIPE, start_new_session=True)  # fmt: skip
+    assert _wait_until(lambda: len(_children(ingest.pid)) >= 2, seconds=20)
+    time.sleep(1.0)
+    pool_workers = _children(ingest.pid)
+    for _ in range(interrupts):
         os.killpg(ingest.pid, signal.SIGINT)  # what a terminal sends to the whole group
-        try:
-            ingest.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(ingest.pid, signal.SIGKILL)
-            pytest.fail("ingest with workers hung after Ctrl-C")
-        assert ingest.returncode != 0
+        time.sleep(0.3)
+    try:
+        ingest.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(ingest.pid, signal.SIGKILL)
+        pytest.fail(f"ingest with workers hung after {interrupts} Ctrl-C")
+    assert ingest.returncode == 130
+    assert _wait_until(lambda: not any(_alive(pid) for pid in pool_workers), seconds=5)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")
+@pytest.mark.parametrize("interrupts", [1, 2])
+def test_ctrl_c_stops_an_ingest_with_workers_at_once(tmp_path, interrupts):
+    _interrupted_ingest(tmp_path, f"c{interrupts}.db", interrupts)
+
+
+def test_each_input_is_stored_before_all_inputs_are_read(tmp_path):
+    big = tmp_path / "big.jsonl"  # read here: its last items must not hold back the small files after it
+    big.write_text("\n".join(json.dumps({"id": f"b{k}", "title": f"Quay note {k}", "text": HARBOUR_STORY})
+                             for k in range(11)) + "\n")  # fmt: skip
+    small = []
+    for k in range(40):
+        path = tmp_path / f"s{k}.txt"
+        path.write_text(
+            f"Ferry timetable {k}\n\nThe Kessel ferry will sail {k} times on Sunday, the operator said."
+        )
+        small.append(str(path))
+    read: list[str] = []
+
+    def paths():
+        for path in [str(big), *small]:
+            read.append(path)
+            yield path
+
+    store = api.open_store(str(tmp_path / "early.db"))
+    try:
+        first = next(iter(api.ingest_inputs(paths(), store, workers=2)))
+    finally:
+        store.close()
+    assert len(first) == 11 and len(read) < len(small)
+
+
+def test_results_come_in_item_order_with_or_without_workers(tmp_path):
+    x = json.dumps({"id": "x", "title": "Orlen bridge reopens", "text": HARBOUR_STORY})
+    y = json.dumps({"id": "y", "title": "Ferry crews walk out", "text": "Ferry crews on the Kessel Strait "
+                    "walked out on Saturday over night shifts, the union said."})  # fmt: skip
+    (tmp_path / "a.jsonl").write_text(x + "\n")
+    (tmp_path / "b.jsonl").write_text("\n".join([y, x, "{not json"]) + "\n")
+    paths = [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]
+    one, _ = ingest_and_export(tmp_path, "one", api.ingest, paths)
+    two, _ = ingest_and_export(tmp_path, "two", lambda p, s: api.ingest(p, s, workers=2), paths)
+    assert outcomes(two) == outcomes(one)
+    assert [r.status for r in one.results] == ["ingested", "ingested", "unchanged", "failed"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import time
 from typing import Any
 
@@ -67,14 +68,15 @@ def _entry(
         return InputError(source, "feed entry has no text (no content or summary)", line=index)
     meta = _entry_meta(entry, outlet, settings)
     # The entry's own fields, not only its text: two entries may share a summary under two titles.
-    fields = (meta.external_id, meta.url, meta.title, meta.published, text)
+    # (Not the date: whether it is accepted depends on today.)
+    fields = [meta.external_id, meta.url, meta.title, text]
     return RawDocument(
         source=source,
         text=text,
         format=feed_format,
         encoding=encoding,
         meta=meta,
-        input_hash=sha256_hex("\n".join(f or "" for f in fields).encode("utf-8", "surrogatepass")),
+        input_hash=sha256_hex(json.dumps(fields).encode("utf-8")),
         line=index,
     )
 
