@@ -146,8 +146,9 @@ def ingest(
 ) -> IngestSummary:
     """Ingest files, directories, globs or "-" (stdin) into ``store``, one transaction per input.
 
-    ``workers`` > 1 cleans and extracts on that many processes while this one stores, in input
-    order, so the store ends up exactly as with one worker.
+    ``workers`` > 1 reads, cleans and extracts on that many processes while this one stores, in
+    input order, so the store ends up exactly as with one worker; 0 or 1 keeps everything in this
+    process (the CLI's automatic choice is :func:`worker_count`).
     """
     summary = IngestSummary()
     for results in ingest_inputs(expand_inputs(paths), store, settings, workers):

@@ -7,6 +7,7 @@ Used by ``ingest --workers`` (:mod:`corroborate.prepare`) and ``export --workers
 from __future__ import annotations
 
 import ctypes
+import math
 import multiprocessing
 import os
 import signal
@@ -31,8 +32,34 @@ _PR_SET_PDEATHSIG = 1
 
 
 def usable_cores() -> int:
-    """Cores this process may run on (its affinity mask where the OS has one)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """Cores this process may use: its affinity mask, capped by a container's CPU quota (cgroups)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    quota = cgroup_cpu_quota()
+    return max(1, min(cores, math.ceil(quota))) if quota else cores
+
+
+#: Where cgroup v2 and v1 keep a CPU quota: (file, its period file or None when one file holds both).
+_QUOTA_FILES = (("/sys/fs/cgroup/cpu.max", None),
+                ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"))  # fmt: skip
+
+
+def cgroup_cpu_quota(files: tuple[tuple[str, str | None], ...] = _QUOTA_FILES) -> float | None:
+    """The CPUs a container's quota allows (2.5 for 250 ms per 100 ms), or None without a quota."""
+    for quota_file, period_file in files:
+        try:
+            with open(quota_file) as handle:
+                fields = handle.read().split()
+            if period_file:
+                with open(period_file) as handle:
+                    fields = [fields[0], handle.read().strip()]
+        except (OSError, IndexError):
+            continue
+        if len(fields) == 2 and fields[0] not in ("max", "-1") and fields[1].isdigit() and int(fields[1]):
+            try:
+                return int(fields[0]) / int(fields[1])
+            except ValueError:
+                return None
+    return None
 
 
 def worker_count(requested: int, inputs: int) -> int:

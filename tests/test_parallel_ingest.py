@@ -53,6 +53,20 @@ def test_worker_output_carries_the_precomputed_store_inputs():
     assert done.representation is not None and done.representation.length > 0
 
 
+def test_a_container_cpu_quota_caps_the_cores(tmp_path):
+    v2 = tmp_path / "cpu.max"
+    v2.write_text("150000 100000\n")
+    assert workers.cgroup_cpu_quota(((str(v2), None),)) == 1.5
+    v2.write_text("max 100000\n")
+    assert workers.cgroup_cpu_quota(((str(v2), None),)) is None
+    quota, period = tmp_path / "cfs_quota_us", tmp_path / "cfs_period_us"
+    quota.write_text("200000\n")
+    period.write_text("100000\n")
+    assert workers.cgroup_cpu_quota(((str(tmp_path / "absent"), None), (str(quota), str(period)))) == 2.0
+    quota.write_text("-1\n")
+    assert workers.cgroup_cpu_quota(((str(quota), str(period)),)) is None
+
+
 def test_worker_count_defaults_to_the_cores_only_for_enough_inputs(monkeypatch):
     monkeypatch.setattr(workers, "usable_cores", lambda: 4)
     assert api.worker_count(0, 3) == 1
