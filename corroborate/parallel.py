@@ -29,7 +29,8 @@ from .settings import Settings
 from .store import Store, open_store
 from .workers import ordered_map, process_pool
 
-Prepared_ = Article | Prepared | IngestResult
+#: What one item of an input becomes: an article to store (bare or with its precomputed parts) or a result.
+Outcome = Article | Prepared | IngestResult
 
 #: One-document files up to this size are read by a worker; anything else here, its items sent out in chunks.
 WORKER_READ_BYTES = 1 << 20
@@ -37,7 +38,7 @@ WORKER_READ_BYTES = 1 << 20
 
 def prepared_inputs(
     paths: Iterable[str], store: Store, settings: Settings, workers: int = 1, chunk_size: int = 8
-) -> Iterator[tuple[str, list[Prepared_]]]:
+) -> Iterator[tuple[str, list[Outcome]]]:
     """Each input's prepared items, in input order; ``workers`` > 1 prepares on that many processes."""
     if workers <= 1:
         for path in paths:
@@ -63,7 +64,7 @@ class _Ordered:
         self.store, self.settings, self.chunk_size = store, settings, chunk_size
         self.inputs: deque[InputSlots] = deque()
 
-    def run(self, pool: Any, paths: Iterable[str], in_flight: int) -> Iterator[tuple[str, list[Prepared_]]]:
+    def run(self, pool: Any, paths: Iterable[str], in_flight: int) -> Iterator[tuple[str, list[Outcome]]]:
         work = partial(_work, settings=self.settings)
         here = partial(_here, store=self.store, settings=self.settings)
         tasks = ((t, (t.path, t.items)) for t in self._tasks(paths))  # only the payload travels
@@ -102,7 +103,7 @@ class _Ordered:
             entry.slots[position] = result
             entry.waiting -= 1
 
-    def _ready(self) -> Iterator[tuple[str, list[Prepared_]]]:
+    def _ready(self) -> Iterator[tuple[str, list[Outcome]]]:
         while self.inputs and self.inputs[0].waiting == 0:
             entry = self.inputs.popleft()
             yield entry.path, filled(entry)
