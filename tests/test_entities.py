@@ -209,3 +209,10 @@ def test_any_unicode_text(text: str) -> None:
     for variant in (text, text.upper()):
         for m in find_mentions(variant):
             assert 0 <= m.start < m.end <= len(variant)
+
+
+@pytest.mark.parametrize("opening", ["Furious", "Anxious", "Tearful", "Grieving", "Quietly"])
+def test_an_adjective_opening_a_sentence_is_not_a_name(opening: str) -> None:
+    text = f"The dam failed on Sunday. {opening} villagers asked why no warning came, said Ilse Varnow."
+    names = {m.name for m in find_mentions(text)}
+    assert opening not in names and "Ilse Varnow" in names

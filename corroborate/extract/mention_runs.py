@@ -54,7 +54,8 @@ def _common_at_start(ctx: Ctx, i: int) -> bool:
         return False
     if word in ctx.confirmed:
         return False
-    return low in ctx.lower_seen or low.endswith(("ing", "ly"))
+    # -ous and -ful: adjectives opening a sentence ("Furious crowds ..."), which names almost never end in
+    return low in ctx.lower_seen or low.endswith(("ing", "ly", "ous", "ful"))
 
 
 def _next_cap(ctx: Ctx, i: int) -> bool:
