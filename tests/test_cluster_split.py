@@ -70,11 +70,27 @@ def test_cohesion_ratio_is_one_for_alike_groups_and_low_for_apart_ones() -> None
     assert abs(alike - 1.0) < 1e-9 and apart < 0.6
 
 
-def test_bisect_keeps_the_first_member_in_group_zero_and_is_deterministic() -> None:
+def test_bisect_keeps_the_first_member_in_group_zero() -> None:
     a, b = unit({"n:carrow": 1.0, "w:flood": 0.5}), unit({"n:tessel": 1.0, "w:flood": 0.5})
-    vectors = [b, a, b, a, a]
-    assert bisect(vectors) == (0, 1, 0, 1, 1) == bisect(list(vectors))
+    assert bisect([b, a, b, a, a]) == (0, 1, 0, 1, 1)
     assert bisect([a, a, a]) is None  # nothing to separate
+
+
+def test_the_first_member_stays_in_group_zero_when_2_means_labels_it_one() -> None:
+    # Here 2-means, seeded with member 0 and the member least like it, ends with member 0 labelled 1:
+    # the labels are swapped so that the group holding the story's first article keeps the story.
+    vectors = [unit({"n:a": 1.0}), unit({"n:b": 1.0}), unit({"n:d": 0.97, "n:c": 0.243}),
+               unit({"n:a": 0.614, "n:b": 0.789}), unit({"n:d": 1.0}), unit({"n:d": 1.0})]  # fmt: skip
+    assert bisect(vectors) == (0, 0, 1, 0, 1, 1)
+    split = find_split(vectors, ClusterSettings(split_min_group=2, split_cohesion=1.0))
+    assert split is not None and split.side(vectors[0]) == 0
+
+
+def test_a_minimum_group_below_two_is_read_as_two() -> None:
+    a, b = unit({"n:carrow": 1.0}), unit({"n:tessel": 1.0})
+    for smallest in (0, 1):
+        assert find_split([a, b], ClusterSettings(split_min_group=smallest)) is None
+        assert find_split([a, a, b, b], ClusterSettings(split_min_group=smallest)) is not None
 
 
 def test_find_split_needs_big_enough_groups() -> None:
@@ -101,3 +117,24 @@ def test_one_event_is_not_split() -> None:
     reps = {d.id: index.representer.represent(d) for d in docs}
     assert story_splits(index, docs, reps) == {}
     assert set(index.recluster(docs).export_assignments().values()) == {"story:f1"}
+
+
+Q4 = ClusterDoc("q4", "Keeper Quill banned from driving after bypass stop",
+                "Marlow Rovers goalkeeper Anders Quill, 31, was charged by Holtby police after failing a breath "
+                "test on the bypass on Thursday. Quill faces court on April 28.", APRIL)  # fmt: skip
+
+
+def test_the_older_half_keeps_the_id_even_when_the_younger_half_is_bigger() -> None:
+    docs = FENN + QUILL + [Q4]
+    index = streamed(docs, CHAINING)
+    assert {index.story_of(d.id) for d in docs} == {"story:f1"}
+    got = index.recluster(docs).export_assignments()
+    assert {got[d.id] for d in FENN} == {"story:f1"}
+    assert {got[d.id] for d in [*QUILL, Q4]} == {"story:q1"}
+
+
+def test_a_copy_of_a_younger_half_article_follows_it() -> None:
+    copy = ClusterDoc("q2copy", QUILL[1].title, QUILL[1].text, APRIL, duplicate_of="q2")
+    docs = [*FENN, *QUILL, copy]
+    got = streamed(docs, CHAINING).recluster(docs).export_assignments()
+    assert got["q2copy"] == got["q2"] == "story:q1"

@@ -58,7 +58,7 @@ def recluster(index: StoryIndex, docs: Iterable[ClusterDoc]) -> StoryIndex:
     def target(doc: ClusterDoc) -> str:
         story = index.best_story(doc, reps[doc.id]) or index.story_of(doc.id) or f"new:{doc.id}"
         split = splits.get(story)
-        if split is not None and split.side(_vector(index, reps[doc.id])):
+        if split is not None and _younger_side(split, doc.id, index, reps[doc.id]):
             return SPLIT_PREFIX + story  # the younger half: a story of its own, never merged back
         return group(story)
 
@@ -84,11 +84,22 @@ def story_splits(index: StoryIndex, docs: Sequence[ClusterDoc],
         if story is not None and doc.id in reps:
             members.setdefault(story, []).append(doc.id)
     splits = {}
+    smallest = 2 * max(index.settings.split_min_group, 2)
     for story, ids in members.items():
-        split = find_split([_vector(index, reps[i]) for i in ids], index.settings)
+        split = (
+            find_split([_vector(index, reps[i]) for i in ids], index.settings)
+            if len(ids) >= smallest
+            else None
+        )
         if split is not None:
-            splits[story] = split
+            splits[story] = split.with_members(ids)
     return splits
+
+
+def _younger_side(split: Split, article_id: str, index: StoryIndex, rep: Representation) -> bool:
+    """A member keeps the group the bisection gave it; any other article goes to the nearer half."""
+    known = split.group_of(article_id)
+    return bool(known if known is not None else split.side(_vector(index, rep)))
 
 
 def _vector(index: StoryIndex, rep: Representation) -> dict[str, float]:
@@ -131,7 +142,8 @@ def _stable_names(old: StoryIndex, docs: Sequence[ClusterDoc], target: dict[str,
         votes = Counter(s for s in (old.story_of(i) for i in ids) if s and SPLIT_PREFIX + s != key)
         ranked = sorted(votes, key=lambda s: (-votes[s], age.get(s, len(age))))
         name = next((s for s in ranked if s not in taken), f"story:{ids[0]}")
-        while name in taken:
+        # a fallback name must not be an old id that another group may still keep
+        while name in taken or (name in age and name not in votes):
             name += "+"
         taken.add(name)
         names[key] = name

@@ -23,6 +23,7 @@ gained at most 0.3 BCubed F1 there; see the settings history).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,16 @@ class Split:
     #: Unit centroids of group 0 and group 1 (to place an article on one side).
     centroids: tuple[Vector, Vector]
     ratio: float
+    #: Article id -> its group, for the members (empty until :meth:`with_members`).
+    members: Mapping[str, int] = dataclasses.field(default_factory=dict)
+
+    def with_members(self, ids: Sequence[str]) -> Split:
+        """The same split, knowing which article each group entry is (``ids`` in member order)."""
+        return dataclasses.replace(self, members=dict(zip(ids, self.groups, strict=True)))
+
+    def group_of(self, article_id: str) -> int | None:
+        """The group the bisection put a member in (None for an article that was not a member)."""
+        return self.members.get(article_id)
 
     def side(self, vector: Mapping[str, float]) -> int:
         """The group an article vector is closer to (ties: group 0, the story's own)."""
@@ -79,21 +90,22 @@ def summed(vectors: Sequence[Vector], groups: Sequence[int], group: int) -> Vect
 def bisect(vectors: Sequence[Vector]) -> tuple[int, ...] | None:
     """2-means on unit vectors, seeded with the first member and the one least like it.
 
-    Deterministic: the first member stays in group 0; ties go to group 0 and to
-    the earliest member.  None when one group empties.
+    Deterministic: ties go to group 0 and to the earliest member; the labels are
+    swapped at the end if need be, so that the first member is in group 0 (the
+    group that keeps the story).  None when one group empties.
     """
     far = min(range(1, len(vectors)), key=lambda i: (dot(vectors[0], vectors[i]), i))
     centroids = (vectors[0], vectors[far])
     groups: tuple[int, ...] = ()
     for _ in range(MAX_ROUNDS):
-        new = tuple(int(i > 0 and dot(v, centroids[1]) > dot(v, centroids[0])) for i, v in enumerate(vectors))
+        new = tuple(int(dot(v, centroids[1]) > dot(v, centroids[0])) for v in vectors)
         if new == groups:
             break
         groups = new
-        if 1 not in groups:
+        if len(set(groups)) < 2:
             return None
         centroids = (unit(summed(vectors, groups, 0)), unit(summed(vectors, groups, 1)))
-    return groups
+    return tuple(1 - g for g in groups) if groups[0] else groups
 
 
 def cohesion_ratio(sum_a: Vector, sum_b: Vector, size_a: int, size_b: int) -> float:
@@ -109,13 +121,13 @@ def cohesion_ratio(sum_a: Vector, sum_b: Vector, size_a: int, size_b: int) -> fl
 
 def find_split(vectors: Sequence[Vector], settings: ClusterSettings) -> Split | None:
     """Two well-separated groups of at least ``split_min_group`` members each, if the story has them."""
-    if len(vectors) < 2 * settings.split_min_group:
+    if len(vectors) < 2 * max(settings.split_min_group, 2):  # a ratio needs pairs within each group
         return None
     groups = bisect(vectors)
     if groups is None:
         return None
     sizes = (groups.count(0), groups.count(1))
-    if min(sizes) < settings.split_min_group:
+    if min(sizes) < max(settings.split_min_group, 2):
         return None
     sums = (summed(vectors, groups, 0), summed(vectors, groups, 1))
     ratio = cohesion_ratio(sums[0], sums[1], *sizes)
