@@ -123,6 +123,11 @@ class EntityRegistry:
         #: (first letter, length) -> surname keys, so fuzzy search compares few keys
         self._buckets: dict[tuple[str, int], list[str]] = {}
         self._acronyms: dict[str, str] = {}
+        #: surname key -> the other indexed surname keys close to it (kept as keys arrive)
+        self._near: dict[str, list[str]] = {}
+        #: (record id, spelling, given key, is the record's name) already indexed: indexing is
+        #: idempotent, and a record's spellings are indexed again after every article it is in
+        self._indexed: set[tuple[str, str, str, bool]] = set()
 
     def __len__(self) -> int:
         return len(self._records)
@@ -198,13 +203,28 @@ class EntityRegistry:
     def _similar_surnames(self, sk: str) -> set[str]:
         """Records whose surname key is ``sk`` or close to it (same first letter, similar length)."""
         out = set(self._surnames.get(sk, ()))
-        if len(sk) < 6:  # short keys must match exactly (see similar_keys)
-            return out
-        for n in range(len(sk) - 2, len(sk) + 3):
-            for other in self._buckets.get((sk[0], n), ()):
-                if other != sk and similar_keys(other, sk):
-                    out |= self._surnames[other]
+        near = self._near.get(sk)
+        for other in self._close_keys(sk) if near is None else near:
+            out |= self._surnames[other]
         return out
+
+    def _close_keys(self, sk: str) -> list[str]:
+        """The indexed surname keys other than ``sk`` that :func:`similar_keys` finds close to it."""
+        if len(sk) < 6:  # short keys must match exactly (see similar_keys)
+            return []
+        return [
+            other
+            for n in range(len(sk) - 2, len(sk) + 3)
+            for other in self._buckets.get((sk[0], n), ())
+            if other != sk and similar_keys(other, sk)
+        ]
+
+    def _add_surname_key(self, sk: str) -> None:
+        close = self._close_keys(sk)
+        for other in close:  # similar_keys is symmetric
+            self._near[other].append(sk)
+        self._near[sk] = close
+        self._buckets.setdefault((sk[0], len(sk)), []).append(sk)
 
     def _create(self, e: ArticleEntity) -> str:
         base = hashlib.sha1(_exact_key(e.name, e.kind).encode("utf-8")).hexdigest()[:12]
@@ -239,14 +259,20 @@ class EntityRegistry:
 
     def _index_person(self, r: EntityRecord) -> None:
         """Full names that agree with the record's given name, and their surnames, point at it."""
-        names = [a for a in r.aliases if len(name_words(a)) > 1 and given_compatible(given_key(a), r.given)]
-        for name in [r.name, *names]:
+        given = r.given
+        for name in [r.name, *r.aliases]:
+            key = (r.id, name, given, name == r.name)
+            if key in self._indexed:
+                continue
+            self._indexed.add(key)
+            if not key[3] and not (len(name_words(name)) > 1 and given_compatible(given_key(name), given)):
+                continue
             self._exact.setdefault(_exact_key(name, r.kind), r.id)
             sk = surname_key(name)
             if not sk:
                 continue
             if sk not in self._surnames:
-                self._buckets.setdefault((sk[0], len(sk)), []).append(sk)
+                self._add_surname_key(sk)
             self._surnames.setdefault(sk, set()).add(r.id)
 
     def to_rows(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
