@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -52,6 +53,35 @@ def test_worker_output_carries_the_precomputed_store_inputs():
     assert isinstance(done, Prepared)
     assert len(done.grams) > 0 and len(done.keys) == settings.lsh_bands
     assert done.representation is not None and done.representation.length > 0
+
+
+def test_workers_send_the_encoded_row_not_the_article(tmp_path):
+    # Unpickling an Article tree cost the storing process more than storing it: what crosses the
+    # process boundary holds no model object, whether the worker read the file or was sent items.
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR_STORY)
+    for payload in ((str(path), []), (None, [RawDocument("harbour.txt", HARBOUR_STORY, "text")])):
+        [sent] = parallel._work(payload, Settings())
+        assert isinstance(sent, Prepared) and isinstance(sent.body, dict)
+        assert b"corroborate.model" not in pickle.dumps(sent)
+
+
+def test_the_storing_process_gets_rows_from_workers(tmp_path, monkeypatch):
+    received: list[object] = []
+    real = api.store_prepared
+
+    def spy(prepared, corpus, settings):
+        received.extend(prepared)
+        return real(prepared, corpus, settings)
+
+    monkeypatch.setattr(api, "store_prepared", spy)
+    store = api.open_store(str(tmp_path / "rows.db"))
+    try:
+        done = api.ingest(mixed_inputs(tmp_path), store, workers=2)
+    finally:
+        store.close()
+    bodies = [type(p.body) for p in received if isinstance(p, Prepared)]
+    assert len(bodies) >= done.ingested > 15 and set(bodies) == {dict}
 
 
 def test_a_container_cpu_quota_caps_the_cores(tmp_path):
