@@ -8,8 +8,9 @@ Two kinds of task, both pure functions of their arguments (no store, no shared s
   the near-duplicate shingles and band keys, and the story representation on one row group, and writes ``part-NNNNN-NNNNN.parquet``.
 
 A row holds its input's number, its item number and one JSON record; articles use the store's
-row codec (:mod:`corroborate.store.codec`), and the driver stores those rows without decoding them. JSON escapes lone surrogates (from undecodable
-bytes or file names), which Parquet strings could not hold.
+row codec (:mod:`corroborate.store.codec`), and the driver stores those rows as they are, without
+decoding them. JSON escapes lone surrogates (from undecodable bytes or file names), which Parquet
+strings could not hold.
 """
 
 from __future__ import annotations

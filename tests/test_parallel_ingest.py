@@ -60,8 +60,9 @@ def test_workers_send_the_encoded_row_not_the_article(tmp_path):
     # process boundary holds no model object, whether the worker read the file or was sent items.
     path = tmp_path / "harbour.txt"
     path.write_text(HARBOUR_STORY)
-    for payload in ((str(path), []), (None, [RawDocument("harbour.txt", HARBOUR_STORY, "text")])):
-        [sent] = parallel._work(payload, Settings())
+    read_there = parallel._work(([str(path)], []), Settings())[0]
+    read_here = parallel._work(([], [RawDocument("harbour.txt", HARBOUR_STORY, "text")]), Settings())
+    for [sent] in (read_there, read_here):
         assert isinstance(sent, Prepared) and isinstance(sent.body, dict)
         assert b"corroborate.model" not in pickle.dumps(sent)
 
