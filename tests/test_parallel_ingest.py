@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from corroborate import api, parallel, workers
 from corroborate.cli import cli
+from corroborate.cluster.represent import ClusterDoc, LexicalRepresenter, Representation
+from corroborate.corpus import Corpus
 from corroborate.model import RawDocument
 from corroborate.prepare import Prepared, prepare_chunk
 from corroborate.settings import Settings
@@ -83,6 +85,41 @@ def test_the_storing_process_gets_rows_from_workers(tmp_path, monkeypatch):
         store.close()
     bodies = [type(p.body) for p in received if isinstance(p, Prepared)]
     assert len(bodies) >= done.ingested > 15 and set(bodies) == {dict}
+
+
+class _RecordingRepresenter(LexicalRepresenter):
+    """Not the default representer (by type): the store step represents every article itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[ClusterDoc] = []
+
+    def represent(self, doc: ClusterDoc) -> Representation:
+        self.seen.append(doc)
+        return super().represent(doc)
+
+
+def _ingest_represented(tmp_path, paths: list[str], workers: int) -> tuple[list[ClusterDoc], list[str]]:
+    settings, representer = Settings(), _RecordingRepresenter()
+    store = api.open_store(str(tmp_path / f"represented{workers}.db"))
+    try:
+        corpus = Corpus(store)
+        corpus.stories.representer = representer
+        for _, prepared in parallel.prepared_inputs(paths, store, settings, workers):
+            api.store_prepared(prepared, corpus, settings)
+        return representer.seen, [json.dumps(r, sort_keys=True) for r in api.export_records(store)]
+    finally:
+        store.close()
+
+
+def test_another_representer_sees_the_same_articles_from_workers(tmp_path):
+    # The workers' default representation is not used; what this process represents instead
+    # is built from the row, and must be what it would build from the article.
+    paths = mixed_inputs(tmp_path)
+    one_seen, one_export = _ingest_represented(tmp_path, paths, 1)
+    two_seen, two_export = _ingest_represented(tmp_path, paths, 2)
+    assert len(one_seen) > 10 and two_seen == one_seen
+    assert two_export == one_export
 
 
 def test_a_container_cpu_quota_caps_the_cores(tmp_path):
