@@ -22,6 +22,7 @@ from .reconcile import Dossier, build_dossier
 from .render import dossier_json
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import SearchHit, Store, open_store
+from .store.codec import linked_row
 from .workers import WorkerUnavailable, ordered_map, process_pool, worker_count
 
 __all__ = [
@@ -88,26 +89,40 @@ def _original(store: Store, grams: np.ndarray, candidates: Sequence[str], settin
 
 def _store_one(item: Article | Prepared, corpus: Corpus, settings: Settings) -> IngestResult:
     prepared = item if isinstance(item, Prepared) else Prepared.of(item, settings)
-    article, grams, keys = prepared.article, prepared.grams, list(prepared.keys)
+    grams, keys = prepared.grams, list(prepared.keys)
     store = corpus.store
     # Input bytes stored before were mostly caught before cleaning (prepared_inputs), but not those
     # stored since: by another process, by an earlier input still in a worker's hands, or earlier
     # in this input. Checked here, inside the write transaction, with same words under a new name.
-    existing = store.article_id_for_input(article.input_hash) or store.article_id_for_content(
-        article.content_hash
+    existing = store.article_id_for_input(prepared.input_hash) or store.article_id_for_content(
+        prepared.content_hash
     )
     if existing:
-        return IngestResult(article.source, "unchanged", existing, duplicate_of=existing)
+        return IngestResult(prepared.source, "unchanged", existing, duplicate_of=existing)
     original = _original(store, grams, store.near_duplicate_candidates(keys, limit=MAX_CANDIDATES), settings)
-    remember_shingles(article.id, settings.shingle_words, grams)
-    if original:
-        article = dataclasses.replace(article, duplicate_of=original)
-    article = corpus.link_entities(article)
+    remember_shingles(prepared.id, settings.shingle_words, grams)
+    entity_ids = corpus.link_entities(prepared.entities)
+    story_id = None
     if settings.cluster:
-        article = corpus.assign_story(article, prepared.representation)
-    store.add_article(article, keys)
+        doc = dataclasses.replace(prepared.doc, duplicate_of=original) if original else prepared.doc
+        story_id = corpus.assign_story(doc, prepared.representation)
+    _write(store, prepared, keys, original, entity_ids, story_id)
     status = "duplicate" if original else "ingested"
-    return IngestResult(article.source, status, article.id, duplicate_of=original)
+    return IngestResult(prepared.source, status, prepared.id, duplicate_of=original)
+
+
+def _write(
+    store: Store, prepared: Prepared, keys: list[int], original: str | None, entity_ids: tuple[str, ...],
+    story_id: str | None,
+) -> None:  # fmt: skip
+    """Store the article with what the store step decided; a row from a worker is not decoded."""
+    body = prepared.body
+    if isinstance(body, Article):  # prepared in this process: encoded only now
+        store.add_article(
+            dataclasses.replace(body, duplicate_of=original, entity_ids=entity_ids, story_id=story_id), keys
+        )
+    else:
+        store.add_row(linked_row(body, original, entity_ids, story_id), keys)
 
 
 def ingest_file(

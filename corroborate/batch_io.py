@@ -8,8 +8,9 @@ Two kinds of task, both pure functions of their arguments (no store, no shared s
   the near-duplicate shingles and band keys, and the story representation on one row group, and writes ``part-NNNNN-NNNNN.parquet``.
 
 A row holds its input's number, its item number and one JSON record; articles use the store's
-row codec (:mod:`corroborate.store.codec`). JSON escapes lone surrogates (from undecodable
-bytes or file names), which Parquet strings could not hold.
+row codec (:mod:`corroborate.store.codec`), and the driver stores those rows as they are, without
+decoding them. JSON escapes lone surrogates (from undecodable bytes or file names), which Parquet
+strings could not hold.
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ import numpy as np
 
 from .cluster.represent import Representation
 from .errors import InputError
+from .extract.registry import ArticleEntity
 from .intake import expand_inputs, read_bytes, read_path
 from .intake.common import check_size
 from .intake.paths import STDIN
 from .model import IngestResult, RawDocument, SourceMeta
 from .prepare import Prepared, precompute, prepare_item
 from .settings import Settings
-from .store.codec import article_to_row, row_to_article
 
 Item = RawDocument | InputError
 
@@ -150,7 +151,8 @@ def _prepared_record(item: Item, value: Prepared | IngestResult) -> dict[str, An
     if isinstance(value, IngestResult):
         out["result"] = dataclasses.asdict(value)
         return out
-    out.update(article=article_to_row(value.article), grams=value.grams.tolist(), keys=list(value.keys))
+    out.update(article=value.body, entities=[_entity_fields(e) for e in value.entities],
+               grams=value.grams.tolist(), keys=list(value.keys))  # fmt: skip
     rep = value.representation
     if rep is not None:
         out["representation"] = [list(rep.terms.items()), rep.length, rep.dense]
@@ -165,8 +167,17 @@ def prepared_row(input_index: int, record: dict[str, Any]) -> PreparedRow:
     rep = record.get("representation")
     representation = Representation(dict(rep[0]), rep[1], tuple(rep[2]) if rep[2] else None) if rep else None
     grams = np.array(record["grams"], dtype=np.uint32)
-    value = Prepared(row_to_article(record["article"]), grams, tuple(record["keys"]), representation)
+    entities = tuple(_entity(fields) for fields in record["entities"])
+    value = Prepared.of_row(record["article"], entities, grams, tuple(record["keys"]), representation)
     return PreparedRow(input_index, record["source"], record["input_hash"], value)
+
+
+def _entity_fields(e: ArticleEntity) -> list[Any]:
+    return [e.name, e.kind, list(e.aliases), e.title, e.role, e.mentions, e.gender]
+
+
+def _entity(v: list[Any]) -> ArticleEntity:
+    return ArticleEntity(v[0], v[1], tuple(v[2]), v[3], tuple(v[4]) if v[4] else None, v[5], v[6])
 
 
 # ------------------------------------------------------------------ Parquet
@@ -219,7 +230,7 @@ def prepare_part(raw_url: str, group: int, url: str, settings: Settings, represe
     records: list[str] = []
     for i, j, record in _read(raw_url, group):
         item = _record_item(record)
-        value = precompute(prepare_item(item, settings), settings, represent)
+        value = precompute(prepare_item(item, settings), settings, represent, encode=True)
         inputs.append(i)
         items.append(j)
         records.append(json.dumps(_prepared_record(item, value)))

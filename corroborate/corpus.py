@@ -14,26 +14,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from .cluster import StoryIndex
 from .cluster.persist import FrequencyTable, StoryRow
-from .cluster.represent import Representation, Representer, is_default_representer
+from .cluster.represent import ClusterDoc, Representation, Representer, is_default_representer
 from .errors import StoreError
 from .extract.registry import ArticleEntity, EntityRegistry
 from .model import Article
-from .prepare import cluster_doc
+from .prepare import article_entities, cluster_doc
 from .store import Store
 
 
 def link_entities(registry: EntityRegistry, article: Article) -> Article:
     """The article with each local entity given its corpus entity id (the registry learns them)."""
-    local = article.extraction.entities
-    if not local:
+    found = article_entities(article)
+    if not found:
         return article
-    found = [ArticleEntity(e.name, e.kind, e.aliases, e.title, e.role, e.mentions, e.gender) for e in local]
     return dataclasses.replace(article, entity_ids=tuple(registry.link(found)))
 
 
@@ -103,24 +102,25 @@ class Corpus:
             self._version = None
             raise
 
-    def link_entities(self, article: Article) -> Article:
-        """Link the article's entities and save the entity records that changed."""
-        linked = link_entities(self.registry, article)
-        if linked.entity_ids:
-            self.store.save_entities(self.registry.to_rows(linked.entity_ids))
-        return linked
+    def link_entities(self, entities: Sequence[ArticleEntity]) -> tuple[str, ...]:
+        """The corpus entity id of each of one article's entities; saves the records that changed."""
+        if not entities:
+            return ()
+        ids = tuple(self.registry.link(entities))
+        self.store.save_entities(self.registry.to_rows(ids))
+        return ids
 
-    def assign_story(self, article: Article, representation: Representation | None = None) -> Article:
-        """Put the article in a story (streaming) and save what the index changed.
+    def assign_story(self, doc: ClusterDoc, representation: Representation | None = None) -> str:
+        """Put the article in a story (streaming), save what the index changed; the story id.
 
         ``representation``, computed elsewhere by the default representer, saves computing it
         again; it is ignored when this index represents articles differently.
         """
         if representation is not None and not is_default_representer(self.stories.representer):
             representation = None
-        story_id = self.stories.assign(cluster_doc(article), representation)
+        story_id = self.stories.assign(doc, representation)
         save_story_changes(self.store, self.stories)
-        return dataclasses.replace(article, story_id=story_id)
+        return story_id
 
     def recluster(self, articles: Iterable[Article]) -> None:
         """Re-optimise every story in one batch pass and rewrite the stored state."""

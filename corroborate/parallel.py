@@ -1,8 +1,8 @@
 """Ingest's per-article work on a pool of processes, each input handed back in input order.
 
-A file holding one document (a web page, a text) goes to a worker whole: it reads it
-(decoding, HTML boilerplate extraction), checks its own connection to the store for input
-stored before, and prepares the new items.  Any other input (JSONL, WARC, feeds, anything
+A file holding one document (a web page, a text) goes to a worker whole, with a few others:
+it reads it (decoding, HTML boilerplate extraction), checks its own connection to the store
+for input stored before, and prepares the new items.  Any other input (JSONL, WARC, feeds, anything
 gzipped, stdin, files over 1 MB) is read here and its items go out in chunks, so one big
 file still uses every worker and a Ctrl-C never waits for a whole file.  At
 most ``in_flight`` tasks are out at once, so memory stays flat however many inputs there
@@ -50,10 +50,11 @@ def prepared_inputs(
 
 @dataclass
 class _Task:
-    """A whole small file for a worker to read (``path``), or items read here (``items``)."""
+    """Small files for a worker to read whole (``paths``), or items read here (``items``)."""
 
-    path: str | None = None
+    paths: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    #: Where each result goes: an input's entry and the item's position there (-1: the whole input).
     targets: list[tuple[InputSlots, int]] = field(default_factory=list)
 
 
@@ -67,41 +68,55 @@ class _Ordered:
     def run(self, pool: Any, paths: Iterable[str], in_flight: int) -> Iterator[tuple[str, list[Outcome]]]:
         work = partial(_work, settings=self.settings)
         here = partial(_here, store=self.store, settings=self.settings)
-        tasks = ((t, (t.path, t.items)) for t in self._tasks(paths))  # only the payload travels
+        tasks = ((t, (t.paths, t.items)) for t in self._tasks(paths))  # only the payload travels
         for task, results in ordered_map(pool, work, tasks, in_flight, here):
             self._fill(task, results)
             yield from self._ready()
         yield from self._ready()
 
     def _tasks(self, paths: Iterable[str]) -> Iterator[_Task]:
-        chunk = _Task()
+        # Small files go ``chunk_size`` to a task: each task costs this process, which stores every
+        # article, about as much CPU as the hand-over of a small article.
+        files = _Task()
         for path in paths:
             if _worker_reads(path):
                 entry = InputSlots(path, waiting=1)
                 self.inputs.append(entry)
-                yield _Task(path=path, targets=[(entry, -1)])
+                files.paths.append(path)
+                files.targets.append((entry, -1))
+                if len(files.paths) >= self.chunk_size:
+                    yield files
+                    files = _Task()
                 continue
-            entry, todo = read_input(path, self.store, self.settings)
-            self.inputs.append(entry)
-            for position, item in todo:
-                chunk.items.append(item)
-                chunk.targets.append((entry, position))
-                if len(chunk.items) >= self.chunk_size:
-                    yield chunk
-                    chunk = _Task()
-            if chunk.items:  # sent now: later inputs must not wait behind this one's last items
+            if files.paths:  # sent now: they come before this input, which may be long to read
+                yield files
+                files = _Task()
+            yield from self._chunks(path)
+        if files.paths:
+            yield files
+
+    def _chunks(self, path: str) -> Iterator[_Task]:
+        """An input read here, its items ``chunk_size`` to a task."""
+        entry, todo = read_input(path, self.store, self.settings)
+        self.inputs.append(entry)
+        chunk = _Task()
+        for position, item in todo:
+            chunk.items.append(item)
+            chunk.targets.append((entry, position))
+            if len(chunk.items) >= self.chunk_size:
                 yield chunk
                 chunk = _Task()
+        if chunk.items:  # sent now: later inputs must not wait behind this one's last items
+            yield chunk
 
     @staticmethod
     def _fill(task: _Task, results: list[Any]) -> None:
-        if task.path is not None:
-            entry = task.targets[0][0]
-            entry.slots, entry.waiting = results, 0
-            return
         for (entry, position), result in zip(task.targets, results, strict=True):
-            entry.slots[position] = result
-            entry.waiting -= 1
+            if position < 0:
+                entry.slots, entry.waiting = result, 0
+            else:
+                entry.slots[position] = result
+                entry.waiting -= 1
 
     def _ready(self) -> Iterator[tuple[str, list[Outcome]]]:
         while self.inputs and self.inputs[0].waiting == 0:
@@ -141,20 +156,21 @@ def _open_worker_store(target: str | None) -> None:
     _WORKER_STORE["store"] = store
 
 
-Payload = tuple[str | None, list[Item]]
+Payload = tuple[list[str], list[Item]]
 
 
 def _work(payload: Payload, settings: Settings) -> list[Any]:
-    """What a worker runs: a whole small file, or a chunk of items read by the parent."""
-    path, items = payload
-    if path is not None:
-        return prepare_input(path, _WORKER_STORE.get("store"), settings, precomputed=True).slots
+    """What a worker runs: small files read whole (each one's slots), or items read by the parent."""
+    paths, items = payload
+    if paths:
+        store = _WORKER_STORE.get("store")
+        return [prepare_input(path, store, settings, precomputed=True).slots for path in paths]
     return prepare_chunk(items, settings)
 
 
 def _here(payload: Payload, store: Store, settings: Settings) -> list[Any]:
     """The same, in this process, once the pool broke."""
-    path, items = payload
-    if path is not None:
-        return prepare_input(path, store, settings, precomputed=True).slots
+    paths, items = payload
+    if paths:
+        return [prepare_input(path, store, settings, precomputed=True).slots for path in paths]
     return prepare_chunk(items, settings)

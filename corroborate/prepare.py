@@ -5,7 +5,8 @@ Everything here depends on the article alone: cleaning and extraction
 near-duplicate search uses, and the story representation.  So it can run on
 other cores while this process stores what came before; the store step
 (:func:`corroborate.api.store_prepared`) then takes the :class:`Prepared`
-bundles in input order, exactly as it would take bare articles.
+bundles in input order, exactly as it would take bare articles, and writes
+the rows they carry without decoding them.
 
 The one place that decides where this runs is :mod:`corroborate.parallel`.
 """
@@ -15,26 +16,48 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from .cluster.represent import DEFAULT_REPRESENTER, ClusterDoc, Representation
 from .dedup import band_keys, shingles
 from .errors import InputError
+from .extract.registry import ArticleEntity
 from .intake import read_path
 from .model import Article, IngestResult, RawDocument
 from .pipeline import article_source, run_stages
 from .settings import Settings
 from .store import Store
+from .store.codec import article_to_row
 
 Item = RawDocument | InputError
 
 
+#: An article's store row as :func:`corroborate.store.codec.article_to_row` encodes it.
+Row = dict[str, Any]
+
+
 @dataclass(frozen=True)
 class Prepared:
-    """An article plus what the store step would otherwise compute from it."""
+    """An article as the store step takes it: what its duplicate checks, entity linking and story
+    assignment read, and the article to write.
 
-    article: Article
+    From a worker, the article to write is its store row, encoded there: a few strings cross the
+    process boundary instead of the Article tree (about 1,200 objects), so the storing process,
+    which every article passes through one at a time, neither unpickles nor encodes it. The store
+    step fills in only the columns it decides (duplicate_of, entity_ids, story_id).
+    """
+
+    #: The article (prepared in the storing process, encoded when written) or its encoded row.
+    body: Article | Row
+    source: str
+    input_hash: str
+    content_hash: str
+    #: What entity linking reads of the article (:func:`article_entities`).
+    entities: tuple[ArticleEntity, ...]
+    #: What story assignment reads of it (the store step sets ``duplicate_of``).
+    doc: ClusterDoc
     #: Sorted shingle hashes (:func:`corroborate.dedup.shingles`).
     grams: np.ndarray
     #: LSH band keys of those shingles.
@@ -42,12 +65,42 @@ class Prepared:
     #: The lexical story representation (None: computed by the store step).
     representation: Representation | None = None
 
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
     @classmethod
-    def of(cls, article: Article, settings: Settings, represent: bool = False) -> Prepared:
-        """The bundle for ``article``; with ``represent``, its default lexical representation too."""
+    def of(
+        cls, article: Article, settings: Settings, represent: bool = False, encode: bool = False
+    ) -> Prepared:
+        """The bundle for ``article``: with ``represent``, its default lexical representation too;
+        with ``encode``, its store row instead of the article (what a worker sends)."""
         grams = shingles(article.text, settings.shingle_words)
-        rep = _represent(article) if represent and settings.cluster else None
-        return cls(article, grams, tuple(band_keys(grams, settings)), rep)
+        doc = cluster_doc(article)
+        rep = _represent(doc) if represent and settings.cluster else None
+        body = article_to_row(article) if encode else article
+        return cls(body, article.source, article.input_hash, article.content_hash, article_entities(article),
+                   doc, grams, tuple(band_keys(grams, settings)), rep)  # fmt: skip
+
+    @classmethod
+    def of_row(
+        cls, row: Row, entities: tuple[ArticleEntity, ...], grams: np.ndarray, keys: tuple[int, ...],
+        representation: Representation | None,
+    ) -> Prepared:  # fmt: skip
+        """The bundle for an article encoded elsewhere (a batch part), without decoding it."""
+        doc = ClusterDoc(
+            row["id"], row["title"] or "", row["text"], _day(row["published"]), row["duplicate_of"]
+        )
+        return cls(row, row["source"], row["input_hash"], row["content_hash"], entities, doc, grams, keys,
+                   representation)  # fmt: skip
+
+
+def article_entities(article: Article) -> tuple[ArticleEntity, ...]:
+    """What entity linking takes of an article: its local entities, in order."""
+    return tuple(
+        ArticleEntity(e.name, e.kind, e.aliases, e.title, e.role, e.mentions, e.gender)
+        for e in article.extraction.entities
+    )
 
 
 def failure(error: InputError) -> IngestResult:
@@ -68,22 +121,23 @@ def prepare_item(item: Item, settings: Settings) -> Article | IngestResult:
 
 
 def precompute(
-    value: Article | IngestResult, settings: Settings, represent: bool = True
+    value: Article | IngestResult, settings: Settings, represent: bool = True, encode: bool = False
 ) -> Prepared | IngestResult:
-    """Add the shingles, band keys and (``represent``) the default lexical representation."""
-    return value if isinstance(value, IngestResult) else Prepared.of(value, settings, represent)
+    """Add the shingles, band keys and (``represent``) the default lexical representation;
+    ``encode``: the article as its store row (see :class:`Prepared`)."""
+    return value if isinstance(value, IngestResult) else Prepared.of(value, settings, represent, encode)
 
 
-def _represent(article: Article) -> Representation | None:
+def _represent(doc: ClusterDoc) -> Representation | None:
     try:
-        return DEFAULT_REPRESENTER.represent(cluster_doc(article))
+        return DEFAULT_REPRESENTER.represent(doc)
     except Exception:  # the store step computes it again and reports the failure where ingest would
         return None
 
 
 def prepare_chunk(items: Sequence[Item], settings: Settings) -> list[Prepared | IngestResult]:
-    """What a pool worker runs: every item of a chunk, prepared and precomputed."""
-    return [precompute(prepare_item(item, settings), settings) for item in items]
+    """What a pool worker runs: every item of a chunk, prepared, precomputed and encoded."""
+    return [precompute(prepare_item(item, settings), settings, encode=True) for item in items]
 
 
 def unchanged(source: str, input_hash: str, store: Store) -> IngestResult | None:
@@ -94,12 +148,15 @@ def unchanged(source: str, input_hash: str, store: Store) -> IngestResult | None
 
 def cluster_doc(article: Article) -> ClusterDoc:
     """What the story index sees of an article."""
-    published = article.meta.published
+    meta = article.meta
+    return ClusterDoc(article.id, meta.title or "", article.text, _day(meta.published), article.duplicate_of)
+
+
+def _day(published: str | None) -> dt.date | None:
     try:
-        day = dt.date.fromisoformat(published[:10]) if published else None
+        return dt.date.fromisoformat(published[:10]) if published else None
     except ValueError:
-        day = None
-    return ClusterDoc(article.id, article.meta.title or "", article.text, day, article.duplicate_of)
+        return None
 
 
 Slot = Article | Prepared | IngestResult | None
@@ -119,11 +176,11 @@ def filled(entry: InputSlots) -> list[Article | Prepared | IngestResult]:
 
 
 def prepare_input(path: str, store: Store | None, settings: Settings, precomputed: bool) -> InputSlots:
-    """Read one input and prepare its new items (``precomputed``: as :class:`Prepared` bundles)."""
+    """Read one input and prepare its new items (``precomputed``: as encoded :class:`Prepared` bundles)."""
     entry, todo = read_input(path, store, settings)
     for position, item in todo:
         value = prepare_item(item, settings)
-        entry.slots[position] = precompute(value, settings) if precomputed else value
+        entry.slots[position] = precompute(value, settings, encode=True) if precomputed else value
     entry.waiting = 0
     return entry
 

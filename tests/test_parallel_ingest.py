@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from click.testing import CliRunner
 
 from corroborate import api, parallel, workers
 from corroborate.cli import cli
+from corroborate.cluster.represent import ClusterDoc, LexicalRepresenter, Representation
+from corroborate.corpus import Corpus
 from corroborate.model import RawDocument
 from corroborate.prepare import Prepared, prepare_chunk
 from corroborate.settings import Settings
@@ -52,6 +55,71 @@ def test_worker_output_carries_the_precomputed_store_inputs():
     assert isinstance(done, Prepared)
     assert len(done.grams) > 0 and len(done.keys) == settings.lsh_bands
     assert done.representation is not None and done.representation.length > 0
+
+
+def test_workers_send_the_encoded_row_not_the_article(tmp_path):
+    # Unpickling an Article tree cost the storing process more than storing it: what crosses the
+    # process boundary holds no model object, whether the worker read the file or was sent items.
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR_STORY)
+    read_there = parallel._work(([str(path)], []), Settings())[0]
+    read_here = parallel._work(([], [RawDocument("harbour.txt", HARBOUR_STORY, "text")]), Settings())
+    for [sent] in (read_there, read_here):
+        assert isinstance(sent, Prepared) and isinstance(sent.body, dict)
+        assert b"corroborate.model" not in pickle.dumps(sent)
+
+
+def test_the_storing_process_gets_rows_from_workers(tmp_path, monkeypatch):
+    received: list[object] = []
+    real = api.store_prepared
+
+    def spy(prepared, corpus, settings):
+        received.extend(prepared)
+        return real(prepared, corpus, settings)
+
+    monkeypatch.setattr(api, "store_prepared", spy)
+    store = api.open_store(str(tmp_path / "rows.db"))
+    try:
+        done = api.ingest(mixed_inputs(tmp_path), store, workers=2)
+    finally:
+        store.close()
+    bodies = [type(p.body) for p in received if isinstance(p, Prepared)]
+    assert len(bodies) >= done.ingested > 15 and set(bodies) == {dict}
+
+
+class _RecordingRepresenter(LexicalRepresenter):
+    """Not the default representer (by type): the store step represents every article itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[ClusterDoc] = []
+
+    def represent(self, doc: ClusterDoc) -> Representation:
+        self.seen.append(doc)
+        return super().represent(doc)
+
+
+def _ingest_represented(tmp_path, paths: list[str], workers: int) -> tuple[list[ClusterDoc], list[str]]:
+    settings, representer = Settings(), _RecordingRepresenter()
+    store = api.open_store(str(tmp_path / f"represented{workers}.db"))
+    try:
+        corpus = Corpus(store)
+        corpus.stories.representer = representer
+        for _, prepared in parallel.prepared_inputs(paths, store, settings, workers):
+            api.store_prepared(prepared, corpus, settings)
+        return representer.seen, [json.dumps(r, sort_keys=True) for r in api.export_records(store)]
+    finally:
+        store.close()
+
+
+def test_another_representer_sees_the_same_articles_from_workers(tmp_path):
+    # The workers' default representation is not used; what this process represents instead
+    # is built from the row, and must be what it would build from the article.
+    paths = mixed_inputs(tmp_path)
+    one_seen, one_export = _ingest_represented(tmp_path, paths, 1)
+    two_seen, two_export = _ingest_represented(tmp_path, paths, 2)
+    assert len(one_seen) > 10 and two_seen == one_seen
+    assert two_export == one_export
 
 
 def test_a_container_cpu_quota_caps_the_cores(tmp_path):

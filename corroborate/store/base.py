@@ -76,6 +76,11 @@ class Store(Protocol):
 
     def add_article(self, article: Article, band_keys: Sequence[int]) -> None: ...
 
+    def add_row(self, row: Mapping[str, Any], band_keys: Sequence[int]) -> None:
+        """Add an article given as its row (:func:`corroborate.store.codec.article_to_row`), as
+        encoded in another process: what ``add_article`` does after encoding the article."""
+        ...
+
     def get_article(self, article_id: str) -> Article:
         """Raises NotFoundError for an unknown id."""
         ...

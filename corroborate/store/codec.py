@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -40,9 +40,20 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "extraction": json.dumps(
             extraction_to_json(article.extraction), ensure_ascii=False, separators=(",", ":")
         ),
-        "entity_ids": json.dumps(list(article.entity_ids)),
+        "entity_ids": _entity_ids(article.entity_ids),
         "story_id": article.story_id,
     }
+
+
+def linked_row(
+    row: Mapping[str, Any], duplicate_of: str | None, entity_ids: Sequence[str], story_id: str | None
+) -> dict[str, Any]:
+    """A row encoded before the store step, with the columns that step decides filled in."""
+    return {**row, "duplicate_of": duplicate_of, "entity_ids": _entity_ids(entity_ids), "story_id": story_id}
+
+
+def _entity_ids(ids: Sequence[str]) -> str:
+    return json.dumps(list(ids))
 
 
 def row_to_article(row: Mapping[str, Any]) -> Article:

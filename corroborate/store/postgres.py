@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -23,10 +23,8 @@ import psycopg
 from psycopg.rows import dict_row
 
 from ..errors import SchemaError, StoreError
-from ..model import Article
 from .base import SearchHit, StoryFilter
 from .browse import BrowseQueries
-from .codec import article_to_row
 from .pg_search import CONFIG, to_tsquery_sql
 from .sqlbase import Params, Rows, SQLStore, read_migrations, search_syntax_error, story_summary
 
@@ -193,9 +191,8 @@ class PostgresStore(SQLStore, PostgresBrowse):
 
     # ---------------------------------------------------------------- what differs from SQLite
 
-    def add_article(self, article: Article, band_keys: Sequence[int]) -> None:
-        row = article_to_row(article)
-        row["ingested_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    def add_row(self, row: Mapping[str, Any], band_keys: Sequence[int]) -> None:
+        row = {**row, "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         if any(isinstance(v, str) and "\x00" in v for v in row.values()):
             # PostgreSQL text cannot hold U+0000. U+FFFD has the same length, so every stored
             # offset and span still points at the same characters.

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from ..errors import NotFoundError, QueryError
 from ..model import Article
-from .codec import COLUMNS, row_to_article
+from .codec import COLUMNS, article_to_row, row_to_article
 
 Params = Sequence[Any] | Mapping[str, Any]
 
@@ -69,6 +69,10 @@ class SQLStore:
         """Reads inside see one state of the store, whatever other connections commit meanwhile."""
         raise NotImplementedError
 
+    def add_row(self, row: Mapping[str, Any], band_keys: Sequence[int]) -> None:
+        """Insert an encoded article and its LSH band keys (see :meth:`Store.add_row`)."""
+        raise NotImplementedError
+
     # ---------------------------------------------------------------- shared behaviour
 
     @contextmanager
@@ -87,6 +91,9 @@ class SQLStore:
                 yield
         finally:
             self._depth = 0
+
+    def add_article(self, article: Article, band_keys: Sequence[int]) -> None:
+        self.add_row(article_to_row(article), band_keys)
 
     def article_id_for_input(self, input_hash: str) -> str | None:
         row = self._execute("SELECT id FROM articles WHERE input_hash = ? LIMIT 1", (input_hash,)).fetchone()

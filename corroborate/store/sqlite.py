@@ -6,15 +6,13 @@ import datetime as dt
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from ..errors import SchemaError, StoreError
-from ..model import Article
 from .base import SearchHit
 from .browse import SQLiteBrowse
-from .codec import article_to_row
 from .sqlbase import Params, Rows, SQLStore, read_migrations, search_syntax_error, story_summary
 
 
@@ -144,9 +142,8 @@ class SQLiteStore(SQLStore, SQLiteBrowse):
         finally:
             self._db.execute("COMMIT")
 
-    def add_article(self, article: Article, band_keys: Sequence[int]) -> None:
-        row = article_to_row(article)
-        row["ingested_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    def add_row(self, row: Mapping[str, Any], band_keys: Sequence[int]) -> None:
+        row = {**row, "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         names = ",".join(row)
         with self.transaction():
             cur = self._db.execute(
