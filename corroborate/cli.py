@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Iterator
@@ -253,7 +254,8 @@ def main() -> None:
     tune_gc()
     try:
         code = cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):  # a Ctrl-C landing after click's own handler
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # and one more while stopping: still exit 130
         click.echo("aborted", err=True)
         sys.exit(130)
     except click.ClickException as exc:

@@ -301,7 +301,7 @@ def _interrupted_ingest(tmp_path, name: str, interrupts: int) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(ingest.pid, signal.SIGKILL)
         pytest.fail(f"ingest with workers hung after {interrupts} Ctrl-C")
-    assert ingest.returncode == 130
+    assert ingest.returncode == 130, ingest.stderr.read().decode(errors="replace")[-2000:]
     assert _wait_until(lambda: not any(_alive(pid) for pid in pool_workers), seconds=5)
 
 
