@@ -61,11 +61,13 @@ START, TEXT, TYPE, CAP = (itemgetter(Token._fields.index(f)) for f in ("start", 
 NEWLINE = itemgetter(Token._fields.index("newline"))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens and mark sentence starts and line breaks.
 
     Cached, because mention finding and resolution read the same article: treat the result as read-only.
+    Two entries are enough for that (articles are extracted one at a time); more only keep the
+    token lists of finished articles alive, which made extraction measurably slower.
 
     >>> [t.text for t in tokenize("Russia's U.S. envoy, Mr. O'Neil.")]
     ['Russia', "'s", 'U.S.', 'envoy', ',', 'Mr.', "O'Neil", '.']
