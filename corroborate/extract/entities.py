@@ -36,6 +36,7 @@ from .mention_phrases import (
     title_from_units,
 )
 from .mention_runs import scan_runs
+from .mention_tokens import where
 
 PERSON, ORG, PLACE_KIND, OTHER = "PERSON", "ORG", "PLACE", "OTHER"
 # Mis-decoded text ("ÐÐ¾Ð»") has Latin-1 symbols or runs of these capitals; no name looks like that.
@@ -47,7 +48,7 @@ _PRONOUNS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class MentionExpr:
     """One mention. ``start``/``end`` cover the name as written ("Vasyl Zablotsky", "the Ruritanian
     leader", "he"); ``phrase_start``/``phrase_end`` also cover its title or apposition."""
@@ -71,12 +72,38 @@ class MentionExpr:
     phrase_start: int = -1
     phrase_end: int = -1
 
-    def __post_init__(self) -> None:
-        # The phrase defaults to the mention itself (frozen, hence object.__setattr__).
-        if self.phrase_start < 0:
-            object.__setattr__(self, "phrase_start", self.start)
-        if self.phrase_end < 0:
-            object.__setattr__(self, "phrase_end", self.end)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        title: str | None = None,
+        role: tuple[str, str | None] | None = None,
+        is_pronoun: bool = False,
+        is_description: bool = False,
+        is_demonym: bool = False,
+        gender: str | None = None,
+        phrase_start: int = -1,
+        phrase_end: int = -1,
+    ) -> None:
+        # Frozen, so the fields go straight into __dict__: the generated __init__ sets them one by
+        # one through object.__setattr__, several times slower, and articles make dozens of mentions.
+        # The phrase defaults to the mention itself.
+        self.__dict__.update(
+            start=start,
+            end=end,
+            kind=kind,
+            name=name,
+            title=title,
+            role=role,
+            is_pronoun=is_pronoun,
+            is_description=is_description,
+            is_demonym=is_demonym,
+            gender=gender,
+            phrase_start=start if phrase_start < 0 else phrase_start,
+            phrase_end=end if phrase_end < 0 else phrase_end,
+        )
 
 
 def find_mentions(text: str) -> list[MentionExpr]:
@@ -120,8 +147,8 @@ def _descriptions(scan: Scan) -> list[MentionExpr]:
     ctx = scan.ctx
     starts = [
         i
-        for i, (t, w) in enumerate(zip(ctx.toks, ctx.lower, strict=True))
-        if w in DETERMINERS or t.type == "poss"
+        for i, (w, t) in enumerate(zip(ctx.lower, ctx.types, strict=True))
+        if w in DETERMINERS or t == "poss"
     ]
     for i in starts:
         if scan.taken[i]:
@@ -160,8 +187,8 @@ def _description(scan: Scan, title: Title) -> MentionExpr:
 
 
 def _take(scan: Scan, a: int, b: int) -> None:
-    for k in range(a, b):
-        scan.taken[k] = 1
+    if b > a:
+        scan.taken[a:b] = b"\x01" * (b - a)
 
 
 def _run_mentions(scan: Scan, a: int, b: int) -> list[MentionExpr]:
@@ -336,14 +363,17 @@ def _mention(
 
 def _urls(ctx: Ctx) -> list[MentionExpr]:
     """Web addresses named in the text ("example.com") are organisations."""
+    if "url" not in ctx.types:  # the usual case, found by a C-speed scan
+        return []
     return [MentionExpr(t.start, t.end, ORG, t.text) for t in ctx.toks if t.type == "url"]
 
 
 def _pronouns(ctx: Ctx) -> list[MentionExpr]:
     out = []
-    for tok, low in zip(ctx.toks, ctx.lower, strict=True):
-        gender = _PRONOUNS.get(low) if tok.type == "word" else None
-        if gender:
+    for k in where(map(_PRONOUNS.__contains__, ctx.lower)):
+        tok, low = ctx.toks[k], ctx.lower[k]
+        gender = _PRONOUNS[low]
+        if tok.type == "word":
             kind = PERSON if gender in ("m", "f") else OTHER
             out.append(MentionExpr(tok.start, tok.end, kind, low, is_pronoun=True, gender=gender))
     return out

@@ -8,10 +8,12 @@ a name word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Place, Role, gazetteer, longest
-from .mention_tokens import Token, headline_lines, tokenize
+from .mention_tokens import START, TEXT, TYPE, Token, headline_lines, tokenize
 
 HON, PLACE, DEM, ROLE, MOD, NAME, GROUP = "HON", "PLACE", "DEM", "ROLE", "MOD", "NAME", "GROUP"
 #: Unit types that may make up a title ("US Army Lieutenant Colonel", "Republican Senator").
@@ -63,8 +65,8 @@ TIME_WORDS = frozenset(
 _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]{3,}(?:ian|ean|ese|ish|i)$")
 
 
-@dataclass(frozen=True)
-class Unit:
+# A NamedTuple, not a frozen dataclass: a few are built per name, and tuples are built several times faster.
+class Unit(NamedTuple):
     type: str
     start: int  # token index
     end: int  # token index, exclusive
@@ -80,6 +82,8 @@ class Ctx:
     toks: list[Token]
     words: list[str]
     lower: list[str]
+    #: token types (``Token.type``) as a list, for scans without attribute lookups
+    types: list[str]
     gaz: Gazetteer
     headlines: frozenset[int]
     #: words written in lower case somewhere in the text (so a capital may only mark a sentence start)
@@ -89,18 +93,20 @@ class Ctx:
     #: units of token ranges already read (runs are read by several rules)
     unit_cache: dict[tuple[int, int], list[Unit]] = field(default_factory=dict)
 
+    def token_at(self, pos: int) -> int:
+        """Index of the token holding character ``pos``, or -1 (``pos`` in whitespace)."""
+        k = bisect_right(self.toks, pos, key=START) - 1
+        return k if k >= 0 and pos < self.toks[k].end else -1
+
 
 def build_context(text: str) -> Ctx:
     toks = tokenize(text)
-    words = [t.text for t in toks]
+    words, types = list(map(TEXT, toks)), list(map(TYPE, toks))
     heads = headline_lines(toks)
-    lower_seen = frozenset(
-        w for t, w in zip(toks, words, strict=True) if t.type == "word" and w[:1].islower()
-    )
-    confirmed = frozenset(
-        w for t, w in zip(toks, words, strict=True) if t.cap and not t.initial and t.line not in heads
-    )
-    return Ctx(text, toks, words, [w.lower() for w in words], gazetteer(), heads, lower_seen, confirmed)
+    lower_seen = frozenset([w for w, t in zip(words, types, strict=True) if t == "word" and w[0].islower()])
+    confirmed = frozenset([t.text for t in toks if t.cap and not t.initial and t.line not in heads])
+    lower = list(map(str.lower, words))
+    return Ctx(text, toks, words, lower, types, gazetteer(), heads, lower_seen, confirmed)
 
 
 def derived_country(demonym: str) -> str:
@@ -127,7 +133,8 @@ def role_at(
     ctx: Ctx, i: int, end: int, kinds: frozenset[str] = frozenset({"PERSON"})
 ) -> tuple[int, Role] | None:
     """The longest role phrase (any case) starting at token ``i`` and ending before ``end``."""
-    n = longest(ctx.gaz.roles, ctx.lower, i, end)
+    # The first-word test is also longest's, made here to spare a call on the usual miss.
+    n = longest(ctx.gaz.roles, ctx.lower, i, end) if ctx.lower[i] in ctx.gaz.roles.first else 0
     if n:
         role = ctx.gaz.roles[tuple(ctx.lower[i : i + n])]
         if role.kind in kinds:
@@ -139,6 +146,8 @@ def role_ending_at(
     ctx: Ctx, j: int, kinds: frozenset[str] = frozenset({"PERSON"})
 ) -> tuple[int, Role] | None:
     """The longest role phrase ending at token ``j`` (inclusive): (its first token, role)."""
+    if ctx.lower[j] not in ctx.gaz.role_words:  # a quick miss: no role phrase holds the word
+        return None
     for n in range(min(4, j + 1), 0, -1):
         role = ctx.gaz.roles.get(tuple(ctx.lower[j - n + 1 : j + 1]))
         if role is not None and role.kind in kinds:
@@ -153,11 +162,11 @@ def unit_at(ctx: Ctx, i: int, end: int) -> Unit:
         gender, expands = gaz.honorifics[word]
         role = gaz.roles.get((expands,)) if expands else None
         return Unit(HON, i, i + 1, role=role, gender=gender)
-    n = longest(gaz.places, ctx.words, i, end)
+    n = longest(gaz.places, ctx.words, i, end) if word in gaz.places.first else 0
     if n:
         place = gaz.places[tuple(ctx.words[i : i + n])]
         return Unit(PLACE, i, i + n, place=place, country=place.country if place.type == "country" else None)
-    n = longest(gaz.demonyms, ctx.words, i, end)
+    n = longest(gaz.demonyms, ctx.words, i, end) if word in gaz.demonyms.first else 0
     if n:
         return Unit(DEM, i, i + n, country=gaz.demonyms[tuple(ctx.words[i : i + n])])
     if word[-1:] == "s" and (word[:-1],) in gaz.demonyms:  # "Americans"
@@ -189,6 +198,8 @@ def units(ctx: Ctx, a: int, b: int) -> list[Unit]:
 
 def _demonyms_before_roles(ctx: Ctx, found: list[Unit]) -> list[Unit]:
     """An unknown word shaped like a demonym right before a role is a nationality ("Ruritanian Minister")."""
+    if len(found) < 2:  # most runs: one unit, nothing to look at
+        return found
     out = list(found)
     for k, unit in enumerate(out[:-1]):
         word = ctx.words[unit.start]

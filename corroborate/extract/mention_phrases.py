@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .gazetteer import Role
 from .mention_context import (
@@ -35,8 +36,8 @@ _VERB = re.compile(r"^[a-z]{2,}[^e]ed$|^[a-z]{2,}[^su]s$")
 _ADJECTIVE = re.compile(r"^[a-z]+(?:al|ic|ive|ous|ern|ian|ish|ant|ent|ary|-[a-z-]+)$|^\d+-[a-z-]+$")
 
 
-@dataclass(frozen=True)
-class Title:
+# A NamedTuple for speed, like :class:`Unit`.
+class Title(NamedTuple):
     #: token range of the whole phrase (determiner or possessor included)
     start: int
     end: int

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .entities import MentionExpr
 from .gazetteer import gazetteer
@@ -71,14 +72,16 @@ def cluster_names(mentions: Sequence[MentionExpr]) -> tuple[list[int], list[Clus
     clusters: list[Cluster] = []
     exact: dict[tuple[str, str], int] = {}
     names = [i for i, m in enumerate(mentions) if is_name(m)]
-    first = [i for i in names if _seeds_entity(mentions[i])]
-    for i in first + [i for i in names if not _seeds_entity(mentions[i])]:
+    seeds = [_seeds_entity(mentions[i]) for i in names]
+    first = [i for i, seed in zip(names, seeds, strict=True) if seed]
+    for i in first + [i for i, seed in zip(names, seeds, strict=True) if not seed]:
         m = mentions[i]
-        k = _join(i, mentions, clusters, exact)
+        key = _exact_key(m)
+        k = exact[key] if key in exact else _join(i, mentions, clusters)
         if k < 0:
             k = len(clusters)
             clusters.append(_new_cluster(m))
-            exact[_exact_key(m)] = k
+            exact[key] = k
         ids[i] = k
         clusters[k].add(i, m)
     return ids, clusters
@@ -92,7 +95,12 @@ def _seeds_entity(m: MentionExpr) -> bool:
 def _exact_key(m: MentionExpr) -> tuple[str, str]:
     if m.kind in ("ORG", "PLACE"):
         return m.kind, fold(m.name)
-    return "NAME", " ".join(word_key(w) for w in name_words(m.name))
+    return "NAME", _name_key(m.name)
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    return " ".join(word_key(w) for w in name_words(name))
 
 
 def _new_cluster(m: MentionExpr) -> Cluster:
@@ -108,13 +116,9 @@ def _new_cluster(m: MentionExpr) -> Cluster:
     )
 
 
-def _join(
-    i: int, mentions: Sequence[MentionExpr], clusters: list[Cluster], exact: dict[tuple[str, str], int]
-) -> int:
-    """The existing cluster mention ``i`` belongs to, or -1."""
+def _join(i: int, mentions: Sequence[MentionExpr], clusters: list[Cluster]) -> int:
+    """The existing cluster mention ``i`` belongs to (other than by the same name), or -1."""
     m = mentions[i]
-    if _exact_key(m) in exact:
-        return exact[_exact_key(m)]
     if m.kind == "ORG":
         return _join_org(m.name, mentions, clusters)
     if m.kind not in ("PERSON", "OTHER"):
