@@ -126,17 +126,22 @@ def claim_terms(text: str, names: frozenset[str]) -> tuple[set[str], set[str]]:
     ['envoy', '~travel']
     """
     feats, core = set(), set()
-    for w in words(text):
-        term = _term(w)
-        if term is None or term[0] in names:
+    for t, f, may_be_core in _text_terms(text):
+        if t in names:
             continue
-        feats.add(term[1])
-        if term[2]:
-            core.add(term[1])
+        feats.add(f)
+        if may_be_core:
+            core.add(f)
     return feats, core
 
 
-# The same words recur in every claim of a story: what each one stands for is kept.
+# Wire copies repeat a claim's words in article after article, and the same words recur in
+# every claim of a story: what a text's and a word's terms are is kept.
+@lru_cache(maxsize=16384)
+def _text_terms(text: str) -> tuple[tuple[str, str, bool], ...]:
+    return tuple(term for w in words(text) if (term := _term(w)) is not None)
+
+
 @lru_cache(maxsize=32768)
 def _term(w: str) -> tuple[str, str, bool] | None:
     """(stem, feature, may be core) of a word; None for a word that is no feature."""
