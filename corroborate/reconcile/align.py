@@ -296,18 +296,18 @@ def agglomerate(n: int, sims: dict[tuple[int, int], float], threshold: float,
         nxt = len(size)
         members[nxt] = members.pop(i) + members.pop(j)
         size.append(size[i] + size[j])
-        merged = _relink(links, i, j, nxt)
+        merged = _unlink(links, i, j)
         links.append(merged)
         for k, total in merged.items():
+            links[k][nxt] = total
             mean = total / (size[nxt] * size[k])
             if mean >= threshold:
                 push(heap, (-mean, k, nxt))  # k < nxt: every other cluster is older
     return sorted(sorted(m) for m in members.values())
 
 
-def _relink(links: list[dict[int, float]], i: int, j: int, new: int) -> dict[int, float]:
-    """The similarity totals of the new cluster ``new`` (``i`` and ``j``'s summed), linked
-    from the other side; ``i`` and ``j`` are unlinked."""
+def _unlink(links: list[dict[int, float]], i: int, j: int) -> dict[int, float]:
+    """The similarity totals of ``i`` and ``j`` merged (summed), ``i`` and ``j`` unlinked."""
     merged: dict[int, float] = {}
     for old in (i, j):
         mine, links[old] = links[old], {}
@@ -315,8 +315,6 @@ def _relink(links: list[dict[int, float]], i: int, j: int, new: int) -> dict[int
             if k != i and k != j:
                 merged[k] = merged.get(k, 0.0) + total
                 del links[k][old]
-    for k, total in merged.items():
-        links[k][new] = total
     return merged
 
 
