@@ -19,7 +19,8 @@ from .model import Article, IngestResult
 from .parallel import prepared_inputs
 from .prepare import Prepared, prepare_item, unchanged
 from .reconcile import Dossier, build_dossier
-from .render import dossier_json
+from .reconcile.dossier import groups_and_timeline
+from .render.records import group_record, timeline_records
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import SearchHit, Store, open_store
 from .store.codec import linked_row
@@ -205,9 +206,14 @@ def dossier(store: Store, story_id: str, entities: dict[str, dict[str, Any]] | N
 def story_record(
     store: Store, summary: dict[str, Any], entities: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    """The export's story record: the summary plus the dossier's claim groups and timeline."""
-    built = dossier_json(dossier(store, summary["id"], entities))
-    return {**summary, "claim_groups": built["claim_groups"], "timeline": built["timeline"]}
+    """The export's story record: the summary plus the dossier's claim groups and timeline
+    (built alone: the rest of the dossier is not exported)."""
+    groups, entries = groups_and_timeline(summary["id"], store.story_articles(summary["id"]), entities)
+    return {
+        **summary,
+        "claim_groups": [group_record(g) for g in groups],
+        "timeline": timeline_records(entries),
+    }
 
 
 def export_records(store: Store, workers: int = 1) -> Iterator[dict[str, Any]]:

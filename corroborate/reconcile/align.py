@@ -14,8 +14,9 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,6 +28,8 @@ from .settings import DEFAULT, ReconcileSettings
 KIND_WEIGHT = {"@": 0.6, "#": 0.6, "S": 0.4, "E": 1.0, "~": 1.2, "_": 0.5}
 #: Claims naming only different places are likely different events.
 PLACE_DISCOUNT = 0.5
+#: Up to this many distinct feature sets, a group's similarity totals look each pair up.
+FEW_SETS = 16
 #: An article restates a claim less often than two outlets report the same one.
 SAME_ARTICLE_DISCOUNT = 0.7
 
@@ -51,6 +54,11 @@ class StoryStats:
         idf = math.log((self.claims + 1) / max(1, self.df.get(feature, 0)))
         return idf * KIND_WEIGHT.get(feature_kind(feature), 1.0)
 
+    @cached_property
+    def weights(self) -> dict[str, float]:
+        """:meth:`weight` of each feature of the story, computed once."""
+        return {f: self.weight(f) for f in self.df}
+
 
 def feature_kind(feature: str) -> str:
     """
@@ -70,7 +78,8 @@ def story_stats(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAUL
     cap = max(settings.ubiquity_floor, settings.ubiquity_share * len(views))
     ubiquitous = frozenset(f for f, n in df.items() if n > cap)
     stats = StoryStats(len(views), dict(df), ubiquitous)
-    totals = sorted(math.fsum(map(stats.weight, v.features)) for v in views)
+    w = stats.weights
+    totals = sorted(math.fsum(map(w.__getitem__, v.features)) for v in views)
     median = totals[len(totals) // 2] if totals else 0.0
     return dataclasses.replace(
         stats,
@@ -89,30 +98,44 @@ class _Scorer:
     def __init__(self, views: Sequence[ClaimView], stats: StoryStats) -> None:
         ubiquitous = stats.ubiquitous
         self.views, self.stats = views, stats
-        self.w = {f: stats.weight(f) for f in stats.df}
+        self.w = _all_weights(views, stats)
         self.core = [v.core - ubiquitous for v in views]
         #: the core features that are not entities: two claims must share one of these
         self.terms = [frozenset(f for f in c if f[:2] != "E:") for c in self.core]
-        self.totals = [max(stats.floor, math.fsum(self.w.get(f, 0.0) for f in v.features)) for v in views]
+        w = self.w.__getitem__
+        #: each claim's summed weight, and that at least the story's floor
+        self.weight_sums = [math.fsum(map(w, v.features)) for v in views]
+        self.totals = [max(stats.floor, t) for t in self.weight_sums]
+        # the two factors of the normalisation, per claim (see score)
+        self.low = [t ** (1 - stats.balance) for t in self.totals]
+        self.high = [t**stats.balance for t in self.totals]
         self.places = [v.places - ubiquitous for v in views]
+        self.article = [v.article for v in views]
 
     def score(self, i: int, j: int) -> float:
-        if self.terms[i].isdisjoint(self.core[j]):
-            return 0.0  # no shared core term or word class: at most the same actors
-        a, b = self.views[i], self.views[j]
-        small, large = sorted((self.totals[i], self.totals[j]))
-        if not small:
-            return 0.0
-        w, balance = self.w, self.stats.balance
-        score = math.fsum(w.get(f, 0.0) for f in a.features & b.features) / (
-            small ** (1 - balance) * large**balance
-        )
-        pa, pb = self.places[i], self.places[j]
-        if pa and pb and pa.isdisjoint(pb):
-            score *= PLACE_DISCOUNT
-        if a.article == b.article:
-            score *= SAME_ARTICLE_DISCOUNT
-        return score
+        return self.scores([(i, j)]).get((i, j), 0.0)
+
+    def scores(self, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
+        """The similarity of each pair that has any (one loop: a big story has 10^5 pairs)."""
+        terms, core, totals, low, high = self.terms, self.core, self.totals, self.low, self.high
+        features, places, article = [v.features for v in self.views], self.places, self.article
+        weight, fsum = self.w.__getitem__, math.fsum
+        out = {}
+        for i, j in pairs:
+            if terms[i].isdisjoint(core[j]):
+                continue  # no shared core term or word class: at most the same actors
+            small, large = (i, j) if totals[i] <= totals[j] else (j, i)
+            if not totals[small]:
+                continue
+            score = fsum(map(weight, features[i] & features[j])) / (low[small] * high[large])
+            pa, pb = places[i], places[j]
+            if pa and pb and pa.isdisjoint(pb):
+                score *= PLACE_DISCOUNT
+            if article[i] == article[j]:
+                score *= SAME_ARTICLE_DISCOUNT
+            if score > 0:
+                out[(i, j)] = score
+        return out
 
     def candidates(self, bound: float) -> list[tuple[int, int]]:
         """Pairs that may score ``bound`` or more, sorted (prefix filtering).
@@ -122,27 +145,49 @@ class _Scorer:
         weight the rest of it cannot make up for; probing with those alone keeps the work
         near-linear where the actors and topic words of a 100-article story would pair
         every claim with every other."""
+        # claims ranked by (total, index); each feature's claims in that rank order, so the
+        # claims ranked above a probing claim are a tail found by bisection
+        order = sorted(range(len(self.views)), key=lambda i: (self.totals[i], i))
+        rank = [0] * len(order)
         postings: dict[str, list[int]] = defaultdict(list)
-        for i, v in enumerate(self.views):
-            for f in v.features:
-                postings[f].append(i)
-        rank = [(t, i) for i, t in enumerate(self.totals)]
-        pairs: set[tuple[int, int]] = set()
+        for r, i in enumerate(order):
+            rank[i] = r
+            for f in self.views[i].features:
+                postings[f].append(r)
+        key = _feature_order(self.w)
+        pairs: list[tuple[int, int]] = []
         for j, v in enumerate(self.views):
-            for f in self._prefix(j, v, bound):
-                pairs.update((min(i, j), max(i, j)) for i in postings[f] if rank[i] > rank[j])
-        return sorted(pairs)
+            # a pair is probed from its lower-ranked claim only, so it is found once
+            above: set[int] = set()
+            for f in self._prefix(j, v, bound, key):
+                ranks = postings[f]
+                above.update(ranks[bisect_right(ranks, rank[j]) :])
+            pairs.extend((i, j) if i < j else (j, i) for i in map(order.__getitem__, above))
+        pairs.sort()
+        return pairs
 
-    def _prefix(self, j: int, v: ClaimView, bound: float) -> list[str]:
+    def _prefix(self, j: int, v: ClaimView, bound: float, key: dict[str, int]) -> list[str]:
         w, need = self.w, bound * self.totals[j]
-        rest = math.fsum(w.get(f, 0.0) for f in v.features)
+        rest = self.weight_sums[j]
         out = []
-        for f in sorted(v.features, key=lambda f: (-w.get(f, 0.0), f)):
+        for f in sorted(v.features, key=key.__getitem__):
             if rest < need or rest <= 0:
                 break
             out.append(f)
-            rest -= w.get(f, 0.0)
+            rest -= w[f]
         return out
+
+
+def _all_weights(views: Sequence[ClaimView], stats: StoryStats) -> dict[str, float]:
+    """The story's feature weights, with 0 for any feature of ``views`` the story lacks."""
+    w = stats.weights
+    missing = {f for v in views for f in v.features if f not in w}
+    return {**w, **dict.fromkeys(missing, 0.0)} if missing else w
+
+
+def _feature_order(w: dict[str, float]) -> dict[str, int]:
+    """Each feature's place in heaviest-first order (ties by name)."""
+    return {f: k for k, f in enumerate(sorted(w, key=lambda f: (-w[f], f)))}
 
 
 def similarity(a: ClaimView, b: ClaimView, stats: StoryStats) -> float:
@@ -158,12 +203,7 @@ def similarity(a: ClaimView, b: ClaimView, stats: StoryStats) -> float:
 def pair_similarities(views: Sequence[ClaimView], stats: StoryStats) -> dict[tuple[int, int], float]:
     """Similarity of each pair of claims that has any."""
     scorer = _Scorer(views, stats)
-    out = {}
-    for i, j in scorer.candidates(stats.bound):
-        s = scorer.score(i, j)
-        if s > 0:
-            out[(i, j)] = s
-    return out
+    return scorer.scores(scorer.candidates(stats.bound))
 
 
 @dataclass(frozen=True)
@@ -195,11 +235,17 @@ class Alignment:
         """Each claim's summed similarity to the other ``claims``: through each claim's few
         similar sets, not every pair, so a group of hundreds of claims stays cheap."""
         count = Counter(self.rep_of[i] for i in claims)
-        per_rep = {
-            r: math.fsum([n - 1.0, *(s * count[o] for o, s in self._neighbours.get(r, ()) if o in count)])
-            for r, n in count.items()
-        }
+        per_rep = {r: math.fsum([n - 1.0, *self._weighted(r, count)]) for r, n in count.items()}
         return {i: per_rep[self.rep_of[i]] for i in claims}
+
+    def _weighted(self, r: int, count: Mapping[int, int]) -> list[float]:
+        """Similarities of set ``r`` to the other sets in ``count``, times their claims."""
+        if len(count) > FEW_SETS:
+            return [s * count[o] for o, s in self._neighbours.get(r, ()) if o in count]
+        sims = self.sims  # a few sets: each pair looked up, no neighbour lists needed
+        return [
+            s * n for o, n in count.items() if o != r and (s := sims.get((min(r, o), max(r, o)))) is not None
+        ]
 
     def groups(self, threshold: float) -> list[list[int]]:
         """Groups of claim indexes asserting the same thing (singletons included), sorted."""
@@ -235,39 +281,41 @@ def agglomerate(n: int, sims: dict[tuple[int, int], float], threshold: float,
     >>> agglomerate(3, {(0, 1): 0.6, (1, 2): 0.5}, 0.35, sizes=[1, 3, 1])  # 0 joins 1's three copies
     [[0, 1, 2]]
     """
-    size = {i: sizes[i] if sizes else 1 for i in range(n)}
+    size = [sizes[i] if sizes else 1 for i in range(n)]  # by cluster id; merged ones appended
     members = {i: [i] for i in range(n)}
-    links: dict[int, dict[int, float]] = defaultdict(dict)
+    links: list[dict[int, float]] = [{} for _ in range(n)]
     for (i, j), s in sims.items():
         links[i][j] = links[j][i] = s * size[i] * size[j]
     heap = [(-s, i, j) for (i, j), s in sims.items() if s >= threshold]
     heapq.heapify(heap)
-    nxt = n
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        _, i, j = heapq.heappop(heap)
+        _, i, j = pop(heap)
         if i not in members or j not in members:
             continue
+        nxt = len(size)
         members[nxt] = members.pop(i) + members.pop(j)
-        size[nxt] = size.pop(i) + size.pop(j)
-        _relink(links, i, j, nxt)
-        for k, total in links[nxt].items():
+        size.append(size[i] + size[j])
+        merged = _unlink(links, i, j)
+        links.append(merged)
+        for k, total in merged.items():
+            links[k][nxt] = total
             mean = total / (size[nxt] * size[k])
             if mean >= threshold:
-                heapq.heappush(heap, (-mean, min(k, nxt), max(k, nxt)))
-        nxt += 1
+                push(heap, (-mean, k, nxt))  # k < nxt: every other cluster is older
     return sorted(sorted(m) for m in members.values())
 
 
-def _relink(links: dict[int, dict[int, float]], i: int, j: int, new: int) -> None:
-    """Sum the similarity totals of ``i`` and ``j`` into the new cluster ``new``."""
-    merged: dict[int, float] = defaultdict(float)
+def _unlink(links: list[dict[int, float]], i: int, j: int) -> dict[int, float]:
+    """The similarity totals of ``i`` and ``j`` merged (summed), ``i`` and ``j`` unlinked."""
+    merged: dict[int, float] = {}
     for old in (i, j):
-        for k, total in links.pop(old, {}).items():
-            if k not in (i, j):
-                merged[k] += total
+        mine, links[old] = links[old], {}
+        for k, total in mine.items():
+            if k != i and k != j:
+                merged[k] = merged.get(k, 0.0) + total
                 del links[k][old]
-    for k, total in merged.items():
-        links[new][k] = links[k][new] = total
+    return merged
 
 
 def align(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAULT) -> list[list[int]]:

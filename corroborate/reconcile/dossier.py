@@ -50,7 +50,7 @@ from .timeline import attributed, readable, timeline
 __all__ = [
     "CONFLICTING", "CORROBORATED", "UNIQUE", "Actor", "ArticleRef", "ClaimGroup", "ClaimRef", "Conflict",
     "ConflictSide", "Dossier", "Echo", "Framing", "QuoteRef", "ReconcileSettings", "SpeakerQuotes",
-    "TimelineEntry", "build_dossier",
+    "TimelineEntry", "build_dossier", "groups_and_timeline",
 ]  # fmt: skip
 
 
@@ -68,15 +68,18 @@ def _claim_ref(v: ClaimView, origin: Origin, names: Mapping[str, str]) -> ClaimR
 
 def _representative(members: Sequence[int], views: Sequence[ClaimView], alignment: Alignment) -> int:
     """The member reading as a sentence that is most similar to the rest (the earliest on ties)."""
-
+    if len(members) == 1:
+        return members[0]
     total = alignment.similarity_totals(members)
     return min(members, key=lambda i: (not readable(views[i]), -total[i], i))
 
 
 def _conflicts(members: Sequence[int], views: Sequence[ClaimView], origins: Sequence[Origin],
                ctx: _Story) -> tuple[Conflict, ...]:  # fmt: skip
-    vs = [views[i] for i in members]
     os = [origins[i] for i in members]
+    if len({o.key for o in os}) < 2:
+        return ()  # every conflict is between claims of different origins
+    vs = [views[i] for i in members]
 
     def close(a: int, b: int) -> bool:
         i, j = sorted((members[a], members[b]))
@@ -155,14 +158,28 @@ def _article_ref(a: Article) -> ArticleRef:
     return ArticleRef(a.id, outlet_name(a), m.title, m.published, m.url, a.duplicate_of)
 
 
+def _story_groups(story_id: str, articles: Sequence[Article], entities: Mapping[str, dict],
+                  settings: ReconcileSettings) -> tuple[_Story, tuple[ClaimGroup, ...], dict[str, str]]:  # fmt: skip
+    """The story's claim groups and claim id -> group id (``articles`` in dossier order)."""
+    ctx = _Story(articles, entities, settings)
+    groups = _groups(ctx, story_id)
+    return ctx, groups, {c.id: g.id for g in groups for c in g.claims}
+
+
+def groups_and_timeline(story_id: str, articles: Sequence[Article], entities: Mapping[str, dict],
+                        settings: ReconcileSettings = DEFAULT) -> tuple[tuple[ClaimGroup, ...], tuple[TimelineEntry, ...]]:  # fmt: skip
+    """The dossier's claim groups and timeline alone, as :func:`build_dossier` gives them: what
+    the export keeps of a dossier, without the actors, quotations and framing it drops."""
+    ctx, groups, group_of = _story_groups(story_id, _ordered(articles), entities, settings)
+    return groups, timeline(ctx.views, group_of, ctx.names, settings.timeline_chars)
+
+
 def build_dossier(story_id: str, articles: Sequence[Article], entities: Mapping[str, dict],
                   settings: ReconcileSettings = DEFAULT) -> Dossier:  # fmt: skip
     """The dossier of one story. ``entities`` maps corpus entity id -> {"id", "name", "kind",
     "aliases"}; articles not linked to the corpus are named by their own entity names."""
     ordered = _ordered(articles)
-    ctx = _Story(ordered, entities, settings)
-    groups = _groups(ctx, story_id)
-    group_of = {c.id: g.id for g in groups for c in g.claims}
+    ctx, groups, group_of = _story_groups(story_id, ordered, entities, settings)
     return Dossier(
         story_id=story_id,
         headline=headline(ordered, groups),

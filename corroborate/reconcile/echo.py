@@ -25,11 +25,11 @@ _WHO = rf"(?:(?P<back>{_BACKREF})\b|(?:the\s+)?{_NAME})"
 _CUE_BEFORE = re.compile(
     rf"\b(?:[Aa]ccording to|citing|[Cc]ited by|reported by|told|in an interview with|speaking to|via)\s+{_WHO}"
 )
+_VERBS_AFTER = r"(?:reported|reports|wrote|cited|said in a report|quoted|was first to report)\b"
 #: "X reported", "the agency said": the cited name precedes the verb.
-_CUE_AFTER = re.compile(
-    rf"{_WHO}\s+(?:has\s+|had\s+|first\s+|also\s+)?(?:reported|reports|wrote|cited|said in a report|"
-    r"quoted|was first to report)\b"
-)
+_CUE_AFTER = re.compile(rf"{_WHO}\s+(?:has\s+|had\s+|first\s+|also\s+)?{_VERBS_AFTER}")
+#: A text without one of the verbs has no such citation: the costly search is skipped.
+_ANY_VERB_AFTER = re.compile(_VERBS_AFTER)
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,9 @@ def article_citations(article: Article, known: Collection[str] = ()) -> tuple[Ci
     """News organisations the article cites, in text order; back-references resolved."""
     text, own = article.text, outlet_key(article.meta.outlet or "")
     found: list[tuple[int, int, re.Match[str]]] = []
-    for rx in (_CUE_BEFORE, _CUE_AFTER):
-        found.extend((m.start(), m.end(), m) for m in rx.finditer(text))
+    found.extend((m.start(), m.end(), m) for m in _CUE_BEFORE.finditer(text))
+    if _ANY_VERB_AFTER.search(text):
+        found.extend((m.start(), m.end(), m) for m in _CUE_AFTER.finditer(text))
     out: list[Citation] = []
     last: str | None = None
     for start, end, m in sorted(found, key=lambda x: (x[0], x[1])):
@@ -94,6 +95,8 @@ def _sentences_of(article: Article, claim: Claim) -> tuple[int, int]:
 
 def claim_citation(article: Article, claim: Claim, citations: Sequence[Citation]) -> str | None:
     """The organisation the article cites for this claim, if any."""
+    if not citations:
+        return None
     lo, hi = _sentences_of(article, claim)
     inside = [c for c in citations if lo <= c.start < hi]
     return inside[0].outlet if inside else None

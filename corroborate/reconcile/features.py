@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from ..extract.claim_lexicon import SPEECH_CUES, STOPWORDS, stem, words
@@ -125,17 +126,30 @@ def claim_terms(text: str, names: frozenset[str]) -> tuple[set[str], set[str]]:
     ['envoy', '~travel']
     """
     feats, core = set(), set()
-    for w in words(text):
-        if w in STOPWORDS or w in SPEECH_CUES or w in TIME_WORDS or len(w) < 2 or not w[0].isalpha():
-            continue
-        t = stem(w)
+    for t, f, may_be_core in _text_terms(text):
         if t in names:
             continue
-        f = WORD_CLASS.get(w, t if t not in GENERIC else f"_{t}")
         feats.add(f)
-        if f[0] == "~" or (f[0] != "_" and len(t) > 2):
+        if may_be_core:
             core.add(f)
     return feats, core
+
+
+# Wire copies repeat a claim's words in article after article, and the same words recur in
+# every claim of a story: what a text's and a word's terms are is kept.
+@lru_cache(maxsize=16384)
+def _text_terms(text: str) -> tuple[tuple[str, str, bool], ...]:
+    return tuple(term for w in words(text) if (term := _term(w)) is not None)
+
+
+@lru_cache(maxsize=32768)
+def _term(w: str) -> tuple[str, str, bool] | None:
+    """(stem, feature, may be core) of a word; None for a word that is no feature."""
+    if w in STOPWORDS or w in SPEECH_CUES or w in TIME_WORDS or len(w) < 2 or not w[0].isalpha():
+        return None
+    t = stem(w)
+    f = WORD_CLASS.get(w, t if t not in GENERIC else f"_{t}")
+    return t, f, f[0] == "~" or (f[0] != "_" and len(t) > 2)
 
 
 #: A time right after a speech verb dates the statement, not the event ("said on Tuesday").
@@ -165,30 +179,75 @@ def statement_time(text: str, start: int) -> bool:
 
 
 class _Inside:
-    """Entities and times of an article that lie inside an extent (a claim's content)."""
+    """Entities and times of an article that lie inside an extent (a claim's content).
+
+    A claim's content is asked for its entities and times several times (features, places,
+    subject, event dates), so answers are kept per extent."""
 
     def __init__(self, article: Article, dated: bool) -> None:
         self.mentions = sorted((m.span.start, m.span.end, m.entity) for m in article.extraction.mentions)
         self.starts = [m[0] for m in self.mentions]
-        self.times = [(t.span.start, t.span.end, t.value) for t in trusted_times(article, dated)]
+        # only times with a calendar value can be found, so the others are dropped here
+        self.times = [
+            (t.span.start, t.span.end, c)
+            for t in trusted_times(article, dated)
+            if (c := calendar_value(t.value))
+        ]
+        #: (start, index into times) by start: the times inside an extent start in it, found by
+        #: bisection (None if a span were reversed, ending before it starts: then all are read)
+        self.time_starts: list[tuple[int, int]] | None = sorted((t[0], k) for k, t in enumerate(self.times))
+        if any(b < a for a, b, _ in self.times):
+            self.time_starts = None
         self.text = article.text
+        self._entities: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._times: dict[tuple[int, int, bool], tuple[str, ...]] = {}
+        self._statement: dict[int, bool] = {}
 
-    def entities(self, lo: int, hi: int) -> list[int]:
+    def entities(self, lo: int, hi: int) -> tuple[int, ...]:
+        found = self._entities.get((lo, hi))
+        if found is None:
+            found = self._entities[(lo, hi)] = self._find_entities(lo, hi)
+        return found
+
+    def _find_entities(self, lo: int, hi: int) -> tuple[int, ...]:
         k, found = bisect_left(self.starts, lo), dict[int, None]()
         while k < len(self.mentions) and self.mentions[k][0] < hi:
             if self.mentions[k][1] <= hi:
                 found[self.mentions[k][2]] = None
             k += 1
-        return list(found)
+        return tuple(found)
 
-    def time_values(self, lo: int, hi: int, events: bool = False) -> list[str]:
+    def time_values(self, lo: int, hi: int, events: bool = False) -> tuple[str, ...]:
         """Calendar values inside ``[lo, hi)``; with ``events``, not those dating a statement."""
-        found = (
-            v
-            for a, b, v in self.times
-            if lo <= a and b <= hi and not (events and statement_time(self.text, a))
+        if not self.times:
+            return ()
+        key = (lo, hi, events)
+        found = self._times.get(key)
+        if found is None:
+            found = self._times[key] = self._find_times(lo, hi, events)
+        return found
+
+    def _find_times(self, lo: int, hi: int, events: bool) -> tuple[str, ...]:
+        starts = self.time_starts
+        picked: Sequence[int] = range(len(self.times))
+        if starts is not None:
+            k = bisect_left(starts, (lo, -1))
+            if k == len(starts) or starts[k][0] > hi:
+                return ()
+            # the times starting in [lo, hi], in the article's order
+            picked = sorted(starts[x][1] for x in range(k, bisect_right(starts, (hi, len(starts)))))
+        inside = (self.times[x] for x in picked)
+        return tuple(
+            dict.fromkeys(
+                c for a, b, c in inside if lo <= a and b <= hi and not (events and self._dates_statement(a))
+            )
         )
-        return list(dict.fromkeys(c for v in found if (c := calendar_value(v))))
+
+    def _dates_statement(self, start: int) -> bool:
+        known = self._statement.get(start)
+        if known is None:
+            known = self._statement[start] = statement_time(self.text, start)
+        return known
 
 
 def claim_features(article: Article, claim: Claim, names: frozenset[str], inside: _Inside) -> tuple[frozenset[str], frozenset[str]]:  # fmt: skip
@@ -218,6 +277,7 @@ def claim_places(article: Article, claim: Claim, inside: _Inside) -> frozenset[s
     return frozenset(f"E:{g}" for g in found if g)
 
 
+@lru_cache(maxsize=8192)  # a story quotes the same speakers under the same words again and again
 def name_words(phrase: str) -> frozenset[str]:
     """The name words of a speaker phrase: capitalised, not titles or pronouns.
 

@@ -118,6 +118,8 @@ def _disputed(origins: Sequence[Origin], clash: Callable[[int, int], bool], amon
 
 def number_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin]) -> Conflict | None:
     """Figures for one kind of thing that no hedge or rounding reconciles ("12 killed" / "15")."""
+    if sum(1 for v in views if v.claim.numbers) < 2:
+        return None  # a clash takes two claims giving figures
     figures = [[_figure(q) for q in v.claim.numbers] for v in views]
     for unit in sorted({u for fs in figures for f in fs if (u := unit_family(f.unit))}):
         of = [[f for f in fs if unit_family(f.unit) == unit] for fs in figures]
@@ -141,6 +143,8 @@ def _granularity(value: str) -> str:
 
 def date_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin]) -> Conflict | None:
     """Different days (or weeks, months) given for the same event by different sources."""
+    if sum(1 for v in views if v.event_dates) < 2:
+        return None  # a clash takes two claims giving dates
     for grain in ("day", "week", "month"):
         of = [frozenset(t for t in v.event_dates if _granularity(t) == grain) for v in views]
 
@@ -171,6 +175,8 @@ def polarity_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin], 
         )
         return Conflict("polarity", "accepted by some, rejected by others", sides)
     neg = [v.claim.negated for v in views]
+    if len(set(neg)) < 2:
+        return None
     text = [_content_words(v) for v in views]
     has_negator = [bool(NEGATORS & set(words((v.claim.content or v.claim.span).text))) for v in views]
 
@@ -178,7 +184,7 @@ def polarity_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin], 
         one_sided = has_negator[i] != has_negator[j] and neg[i] != neg[j]
         return one_sided and close(i, j) and _jaccard(text[i], text[j]) >= 0.5
 
-    if len(set(neg)) > 1 and _disputed(origins, negated, range(len(views))):
+    if _disputed(origins, negated, range(len(views))):
         sides = _sides(views, origins, ["negated" if x else "asserted" for x in neg])
         return Conflict("polarity", "asserted by some, negated by others", sides)
     return None
@@ -209,8 +215,11 @@ def speaker_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin], n
     """The same words quoted directly from speakers the attributions name differently ("said
     Mayor Elena Vostrik" / "fire chief Anton Pell said"; a cited news organisation is a
     source, not a speaker; "the president" names nobody)."""
-    text = [(v.claim.content or v.claim.span).text for v in views]
     who = [v.speaker if v.direct and o.how != "cites" else None for v, o in zip(views, origins, strict=True)]
+    among = [i for i, w in enumerate(who) if w and views[i].speaker_words]
+    if len(among) < 2:
+        return None
+    text = [(v.claim.content or v.claim.span).text for v in views]
 
     def clash(i: int, j: int) -> bool:
         a, b, na, nb = who[i], who[j], views[i].speaker_words, views[j].speaker_words
@@ -220,7 +229,7 @@ def speaker_conflict_of(views: Sequence[ClaimView], origins: Sequence[Origin], n
         named_apart = bool(na and nb) and not na & nb and not crossed
         return bool(a and b and a != b) and named_apart and _overlap(text[i], text[j]) >= settings.same_words
 
-    if not _disputed(origins, clash, [i for i, w in enumerate(who) if w and views[i].speaker_words]):
+    if not _disputed(origins, clash, among):
         return None
     sides = _sides(views, origins, [names.get(w, w) if w else None for w in who])
     return Conflict("speaker", "the same words attributed to different speakers", sides)

@@ -9,9 +9,10 @@ null; ``conflicts`` lists them all.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
-from ..reconcile.records import ClaimGroup, ClaimRef, Conflict, Dossier, Framing
+from ..reconcile.records import ClaimGroup, ClaimRef, Conflict, Dossier, Framing, TimelineEntry
 from .common import plain
 
 
@@ -74,6 +75,19 @@ def framing_record(f: Framing) -> dict[str, Any]:
     }
 
 
+def timeline_records(entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": t.date,
+            "text": t.text,
+            "group": t.group,
+            "claims": list(t.claims),
+            "articles": list(t.articles),
+        }
+        for t in entries
+    ]
+
+
 def dossier_json(dossier: Dossier) -> dict[str, Any]:
     """The export record of a dossier."""
     return {
@@ -87,15 +101,6 @@ def dossier_json(dossier: Dossier) -> dict[str, Any]:
             for s in dossier.quotes_by_speaker
         ],
         "claim_groups": [group_record(g) for g in dossier.groups],
-        "timeline": [
-            {
-                "date": t.date,
-                "text": t.text,
-                "group": t.group,
-                "claims": list(t.claims),
-                "articles": list(t.articles),
-            }
-            for t in dossier.timeline
-        ],
+        "timeline": timeline_records(dossier.timeline),
         "framing": [framing_record(f) for f in dossier.framing],
     }
