@@ -129,20 +129,23 @@ def _write(
 def ingest_file(
     path: str, store: Store, settings: Settings = DEFAULT_SETTINGS, corpus: Corpus | None = None
 ) -> list[IngestResult]:
-    """Ingest one input in one transaction: all of its articles are stored, or none.
+    """Ingest one input in one transaction: all of its articles are stored, or none (an input of
+    more than ``settings.transaction_items`` items: one transaction per that many).
 
     Pass the same ``corpus`` for many files to load the corpus state only once.
     """
     corpus = corpus or Corpus(store)
+    results: list[IngestResult] = []
     for _, prepared in prepared_inputs([path], store, settings):
-        return store_prepared(prepared, corpus, settings)
-    return []
+        results += store_prepared(prepared, corpus, settings)
+    return results
 
 
 def store_prepared(
     prepared: Sequence[Article | Prepared | IngestResult], corpus: Corpus, settings: Settings
 ) -> list[IngestResult]:
-    """The store step of one input, in one transaction: all of its articles are stored, or none.
+    """The store step of one input (or one part of a big one), in one transaction: all of its
+    articles are stored, or none.
 
     Dedup, entity linking and story assignment depend on what came before, so this runs in
     input order; sequential and batch ingest (:mod:`corroborate.batch`) both end here.
@@ -160,7 +163,8 @@ def ingest(
     on_result: Callable[[IngestResult], Any] | None = None,
     workers: int = 1,
 ) -> IngestSummary:
-    """Ingest files, directories, globs or "-" (stdin) into ``store``, one transaction per input.
+    """Ingest files, directories, globs or "-" (stdin) into ``store``, one transaction per input
+    (per ``settings.transaction_items`` items of a big one: memory stays bounded).
 
     ``workers`` > 1 reads, cleans and extracts on that many processes while this one stores, in
     input order, so the store ends up exactly as with one worker; 0 or 1 keeps everything in this

@@ -64,7 +64,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], max_file_mb: float, worke
 
     Formats are detected from content: plain text, HTML, JSONL, RSS/Atom, WARC
     (optionally gzipped). Exits non-zero when any input failed; the rest are stored.
-    Each input is stored in one transaction, in input order, whatever the number of workers.
+    Each input is stored in one transaction (a big one: one per 500 items), in input
+    order, whatever the number of workers.
     """
     settings = Settings(max_file_bytes=int(max_file_mb * 1024 * 1024))
     inputs = list(api.expand_inputs(paths))

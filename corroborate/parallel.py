@@ -24,7 +24,16 @@ from .errors import CorroborateError
 from .intake.detect import is_gzip, is_warc, sniff_text
 from .intake.paths import STDIN
 from .model import Article, IngestResult
-from .prepare import InputSlots, Item, Prepared, filled, prepare_chunk, prepare_input, read_input
+from .prepare import (
+    InputSlots,
+    Item,
+    Prepared,
+    filled,
+    prepare_chunk,
+    prepare_input,
+    prepare_parts,
+    read_parts,
+)
 from .settings import Settings
 from .store import Store, open_store
 from .workers import ordered_map, process_pool
@@ -42,7 +51,8 @@ def prepared_inputs(
     """Each input's prepared items, in input order; ``workers`` > 1 prepares on that many processes."""
     if workers <= 1:
         for path in paths:
-            yield path, filled(prepare_input(path, store, settings, precomputed=False))
+            for part in prepare_parts(path, store, settings):
+                yield path, filled(part)
         return
     with process_pool(workers, _open_worker_store, (store.reopen_target,)) as pool:
         yield from _Ordered(store, settings, chunk_size).run(pool, paths, in_flight=workers * 2)
@@ -96,16 +106,17 @@ class _Ordered:
             yield files
 
     def _chunks(self, path: str) -> Iterator[_Task]:
-        """An input read here, its items ``chunk_size`` to a task."""
-        entry, todo = read_input(path, self.store, self.settings)
-        self.inputs.append(entry)
+        """An input read here, its items ``chunk_size`` to a task, handed back in parts (one
+        transaction each)."""
         chunk = _Task()
-        for position, item in todo:
-            chunk.items.append(item)
-            chunk.targets.append((entry, position))
-            if len(chunk.items) >= self.chunk_size:
-                yield chunk
-                chunk = _Task()
+        for entry, todo in read_parts(path, self.store, self.settings, self.settings.transaction_items):
+            self.inputs.append(entry)
+            for position, item in todo:
+                chunk.items.append(item)
+                chunk.targets.append((entry, position))
+                if len(chunk.items) >= self.chunk_size:
+                    yield chunk
+                    chunk = _Task()
         if chunk.items:  # sent now: later inputs must not wait behind this one's last items
             yield chunk
 

@@ -14,7 +14,7 @@ The one place that decides where this runs is :mod:`corroborate.parallel`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,8 +176,20 @@ def filled(entry: InputSlots) -> list[Article | Prepared | IngestResult]:
 
 
 def prepare_input(path: str, store: Store | None, settings: Settings, precomputed: bool) -> InputSlots:
-    """Read one input and prepare its new items (``precomputed``: as encoded :class:`Prepared` bundles)."""
-    entry, todo = read_input(path, store, settings)
+    """Read one input and prepare its new items (``precomputed``: as encoded :class:`Prepared` bundles),
+    all in one part: what a worker does with a small one-document file."""
+    return _prepare(*next(read_parts(path, store, settings)), settings, precomputed)
+
+
+def prepare_parts(path: str, store: Store | None, settings: Settings) -> Iterator[InputSlots]:
+    """Each part of one input (``settings.transaction_items`` items), prepared, one at a time."""
+    for entry, todo in read_parts(path, store, settings, settings.transaction_items):
+        yield _prepare(entry, todo, settings, precomputed=False)
+
+
+def _prepare(
+    entry: InputSlots, todo: list[tuple[int, Item]], settings: Settings, precomputed: bool
+) -> InputSlots:
     for position, item in todo:
         value = prepare_item(item, settings)
         entry.slots[position] = precompute(value, settings, encode=True) if precomputed else value
@@ -185,16 +197,26 @@ def prepare_input(path: str, store: Store | None, settings: Settings, precompute
     return entry
 
 
-def read_input(
-    path: str, store: Store | None, settings: Settings
-) -> tuple[InputSlots, list[tuple[int, Item]]]:
-    """An input's entry with the slots known at once (failures, unchanged bytes) and the items to prepare."""
-    entry = InputSlots(path)
+def read_parts(
+    path: str, store: Store | None, settings: Settings, part_items: int | None = None
+) -> Iterator[tuple[InputSlots, list[tuple[int, Item]]]]:
+    """An input's items in parts of at most ``part_items`` (None: one part), each stored in its own
+    transaction: each part's entry with the slots known at once (failures, unchanged bytes) and
+    the items to prepare. A part is read when the one before it has been taken."""
     try:
         items = read_path(path, settings)
     except InputError as exc:
-        entry.slots.append(failure(exc))
-        return entry, []
+        yield InputSlots(path, [failure(exc)]), []
+        return
+    size = max(part_items or len(items), 1)
+    for start in range(0, max(len(items), 1), size):  # an input without items: one empty part
+        yield _read_part(path, items[start : start + size], store)
+
+
+def _read_part(
+    path: str, items: Sequence[Item], store: Store | None
+) -> tuple[InputSlots, list[tuple[int, Item]]]:
+    entry = InputSlots(path)
     todo = []
     for position, item in enumerate(items):
         known = (

@@ -33,6 +33,11 @@ class Settings:
     near_duplicate_containment: float = 0.8
     #: Paragraphs with fewer words are never taken as repeated embed text.
     embed_repeat_min_words: int = 5
+    #: An input holding more items than this (a big JSONL, WARC or feed) is stored in several
+    #: transactions of this many items, so memory stays bounded (a prepared article holds about
+    #: 200 KB until it is stored). Each transaction is whole or nothing; a re-run skips the items
+    #: already stored.
+    transaction_items: int = 500
     #: Run the extract stage (entities, quotes, times, claims) at ingest; off gives a faster,
     #: intake-only store (used to benchmark intake alone).
     extract: bool = True

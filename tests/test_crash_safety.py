@@ -1,7 +1,7 @@
 """An ingest killed with SIGKILL leaves a store that opens, exports and resumes.
 
-Each input file is stored in one transaction, so a kill keeps whole files or nothing of
-them, and the corpus state saved in the same transactions stays in step with the articles.
+Each input file (each 500 items of a bigger one) is stored in one transaction, so a kill keeps
+whole files or nothing of them, and the corpus state saved in the same transactions stays in step with the articles.
 Ingesting the same inputs again skips what was stored and adds the rest: the store ends as
 one uninterrupted ingest leaves it.
 """

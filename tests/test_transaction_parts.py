@@ -1,0 +1,80 @@
+"""A big input is stored in parts of ``transaction_items`` items, one transaction each, so
+memory stays bounded; the store ends up as with one transaction, with or without workers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corroborate import api
+from corroborate.settings import Settings
+
+from .helpers import ingest_and_export, mixed_inputs, outcomes
+
+SMALL_PARTS = Settings(transaction_items=2)
+
+
+TOWNS = ["Arlen", "Brisko", "Cadwy", "Dunmore", "Eskett"]
+TRADES = ["bakers", "ferrymen", "nurses", "masons", "weavers"]
+
+
+def _note(k: int) -> str:
+    town, trade = TOWNS[k], TRADES[k]
+    return (f"The {trade} of {town} voted on Monday to strike over pay. {town} council said talks "
+            f"with the {trade} would resume next week. A union official in {town} said {k + 3} "
+            f"branches backed the {trade}' walkout.")  # fmt: skip
+
+
+def _notes(tmp_path, count: int = 5) -> str:
+    path = tmp_path / "notes.jsonl"
+    lines = [json.dumps({"id": f"n{k}", "title": f"{TOWNS[k]} {TRADES[k]} strike", "text": _note(k)})
+             for k in range(count)]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_big_input_comes_back_in_parts_of_transaction_items(tmp_path, workers):
+    store = api.open_store(str(tmp_path / f"parts{workers}.db"))
+    try:
+        parts = list(api.ingest_inputs([_notes(tmp_path)], store, SMALL_PARTS, workers=workers))
+    finally:
+        store.close()
+    assert [len(p) for p in parts] == [2, 2, 1]
+    assert [r.status for p in parts for r in p] == ["ingested"] * 5
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parts_store_what_one_transaction_stores(tmp_path, workers):
+    paths = mixed_inputs(tmp_path)
+    whole, whole_export = ingest_and_export(tmp_path, "whole", api.ingest, paths)
+    parts, parts_export = ingest_and_export(
+        tmp_path, f"parts{workers}", lambda p, s: api.ingest(p, s, SMALL_PARTS, workers=workers), paths
+    )
+    assert outcomes(parts) == outcomes(whole)
+    assert parts_export == whole_export
+
+
+def test_a_failed_part_keeps_the_parts_before_it_and_a_rerun_adds_the_rest(tmp_path, monkeypatch):
+    notes = _notes(tmp_path)
+    store = api.open_store(str(tmp_path / "resume.db"))
+    real, calls = type(store).add_article, []
+
+    def add_article(self, article, keys):
+        calls.append(article.id)
+        if len(calls) == 3:  # the first item of the second part
+            raise OSError("disk full")
+        return real(self, article, keys)
+
+    try:
+        monkeypatch.setattr(type(store), "add_article", add_article)
+        with pytest.raises(OSError):
+            api.ingest([notes], store, SMALL_PARTS)
+        assert store.count_articles() == 2
+        monkeypatch.setattr(type(store), "add_article", real)
+        again = api.ingest([notes], store, SMALL_PARTS)
+        assert [r.status for r in again.results] == ["unchanged"] * 2 + ["ingested"] * 3
+        assert store.count_articles() == 5
+    finally:
+        store.close()
