@@ -24,7 +24,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from corroborate.clean import captions, embeds, footer, vocab
+from corroborate.clean import bio, captions, embeds, footer, vocab
 from corroborate.clean.paragraphs import _INNER_SPACE, has_inner_space, split_paragraphs
 from corroborate.clean.vocab import fold, may_match
 
@@ -54,6 +54,7 @@ PREFILTERS = [
     ("footer._RESERVED", footer._RESERVED, footer._RESERVED_KEYS, True),
     ("embeds._SIGNATURE", embeds._SIGNATURE, embeds._SIGNATURE_KEYS, False),
     ("embeds._POST_LINK", embeds._POST_LINK, embeds._POST_LINK_KEYS, False),
+    ("bio._SPEECH", bio._SPEECH, bio._SPEECH_KEYS, False),
 ]
 
 GAP = "\0"

@@ -20,6 +20,7 @@ from corroborate.clean.dates import (
     parse_text_date,
     past_weekdays,
     tense_of,
+    weekday_matches,
 )
 from corroborate.clean.vocab import finditer_from
 from corroborate.model import SourceMeta
@@ -323,3 +324,5 @@ def test_scans_find_what_the_patterns_find(tokens: list[str], sep: str) -> None:
     for pattern, starts in (*_DATE_SCANS, (_WEEKDAY, _WEEKDAY_START)):
         found = [(m.span(), m.groups()) for m in finditer_from(pattern, starts, text)]
         assert found == [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    weekdays = [(m.span(), m.groups()) for m in _WEEKDAY.finditer(text)]
+    assert [(m.span(), m.groups()) for m in weekday_matches(text)] == weekdays

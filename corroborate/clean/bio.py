@@ -50,6 +50,8 @@ CONTACT = re.compile(
 _MAX_WORDS = 80
 #: Reported speech: a paragraph that quotes someone is reporting, not a bio.
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|according to)\b")
+#: Every match of ``_SPEECH`` holds one of these: the regex runs only when the text does too.
+_SPEECH_KEYS = ("said", "says", "told", "tells", "according to")
 
 
 def _tidy(value: str) -> str:
@@ -78,7 +80,7 @@ def bio_fields(text: str) -> tuple[tuple[str, str], ...]:
 @functools.lru_cache(maxsize=4096)
 def _shape(text: str) -> tuple[bool, bool] | None:
     """(names a journalist, opens as a bio) for a paragraph that can be a bio; None otherwise."""
-    if len(text.split()) > _MAX_WORDS or _SPEECH.search(text):
+    if len(text.split()) > _MAX_WORDS or (any(map(text.__contains__, _SPEECH_KEYS)) and _SPEECH.search(text)):
         return None
     role = _IS_ROLE.match(text)
     journalist = bool(_WRITES.match(text) or (role and re.fullmatch(_JOURNALIST, role["noun"])))

@@ -170,7 +170,8 @@ def settled_verdicts(paragraphs: Sequence[Paragraph], earlier: Mapping[int, Verd
     """Related lists, bios and prompts, settled together to a fixed point over the
     paragraphs nothing else claimed (claims only ever add evidence, so this ends)."""
     key = (tuple(paragraphs), tuple(sorted(earlier.items())))
-    found = next((answer for asked, answer in _RECENT if asked == key), None)
+    # Another article's entry mostly has another number of paragraphs: no need to compare them.
+    found = next((answer for asked, answer in _RECENT if len(asked[0]) == len(key[0]) and asked == key), None)
     if found is None:
         found = _settled(*key)
         _RECENT[:] = [(key, found), *_RECENT[:7]]

@@ -113,9 +113,15 @@ def _prepared(text: str) -> tuple[Needle, int, bool]:
     not when it has more than ``_KEY_WORDS`` words and the first ones span more than
     ``_KEY_SPAN`` characters (see :class:`Seen`)."""
     needle = Needle.of(text)
-    tokens = needle.text.split()
-    long_key = len(tokens) > _KEY_WORDS and len(" ".join(tokens[:_KEY_WORDS])) > _KEY_SPAN  # see Needle.key
-    return needle, len(tokens), not long_key
+    # Normalised text is words between single spaces (one may trail, where a stop was cut), so
+    # the spaces count the words; only a long text needs its first words found.
+    words = needle.text.count(" ") + 1 - needle.text.endswith(" ") if needle.text else 0
+    long_key = (
+        words > _KEY_WORDS
+        and len(needle.text) > _KEY_SPAN
+        and len(" ".join(needle.text.split(maxsplit=_KEY_WORDS)[:_KEY_WORDS])) > _KEY_SPAN  # see Needle.key
+    )
+    return needle, words, not long_key
 
 
 def _found_in(needle: Needle, haystack: str) -> bool:

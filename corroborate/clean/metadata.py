@@ -9,6 +9,7 @@ split into a name and a role here, once, so later stages see one form.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -212,11 +213,12 @@ def _outlet(raw: RawDocument, body: str, fields: dict[str, str], removed: Sequen
 
 
 def timestamp_date(
-    removed: Sequence[Removed], raw: RawDocument, settings: Settings
+    removed: Sequence[Removed], raw: RawDocument, settings: Settings, limit: dt.date | None = None
 ) -> tuple[str, str] | None:
     """The date a "Published ..." line in the header states: the publication day itself, not
-    an event day that the weekdays in the text could move (so it wins over other dates)."""
-    limit = upper_limit(raw.meta, settings)
+    an event day that the weekdays in the text could move (so it wins over other dates).
+    ``limit``: :func:`upper_limit`, when the caller has it already."""
+    limit = limit or upper_limit(raw.meta, settings)
     for r in removed:
         day = parse_text_date(r.text) if r.kind == "timestamp" else None
         if day and settings.min_year <= day.year and day <= limit:
@@ -231,8 +233,9 @@ def build_metadata(
     fields = first_fields(verdicts, removed)
     author, role = _author(raw, fields)
     dated = [r.text for r in removed if r.kind in _DATED_KINDS]
-    published, published_from, evidence = infer_published(raw.meta, body, dated, settings)
-    stamped = timestamp_date(removed, raw, settings)
+    limit = upper_limit(raw.meta, settings)  # once: it reads the clock and the fetch date
+    published, published_from, evidence = infer_published(raw.meta, body, dated, settings, limit)
+    stamped = timestamp_date(removed, raw, settings, limit)
     if stamped and published_from != "metadata":
         published, published_from, evidence = stamped[0], "text", stamped[1]
     return Metadata(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .alternation import exact_alternation
+
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
@@ -148,13 +150,23 @@ _SITE_NAMED = (
 SITE_VOICE = re.compile(rf"^(?:we|our)\b|{_SITE_NAMED}", re.IGNORECASE)
 #: Every match of ``_SITE_NAMED`` contains one of these (tests/test_clean_prefilter.py).
 _SITE_NAMED_KEYS = ("our ", "this ")
+#: The verbs a prompt to the reader opens with.
+_IMPERATIVE_VERBS = split_keys(
+    "sign|subscribe|join|share|click|tap|follow|download|read|get|enter|register|log|login|support|donate|like"
+    "|watch|listen|visit|see|learn|find|check|become|don't|don\u2019t|do not|stay|send|tell|email|contact|discover"
+    "|explore|try|start|continue|save|print|comment|leave|add|accept|manage|allow|install|give|keep|report"
+    "|enable|disable|upgrade|unlock|claim|view|thanks|thank"
+)
+_IMPERATIVE_START = r"(?:^|[.!?]\s+|^for more(?: \w+){0,3},\s*)(?:please\s+)?"
 #: A prompt starts with an imperative addressed to the reader.
 IMPERATIVE = re.compile(
-    r"(?:^|[.!?]\s+|^for more(?: \w+){0,3},\s*)(?:please\s+)?(?:sign|subscribe|join|share|click|tap|follow|download|read|get|enter|register|log|login"
-    r"|support|donate|like|watch|listen|visit|see|learn|find|check|become|don['\u2019]t|do not|stay|send|tell"
-    r"|email|contact|discover|explore|try|start|continue|save|print|comment|leave|add|accept|manage|allow"
-    r"|install|give|keep|report|enable|disable|upgrade|unlock|claim|view|thanks|thank)\b",
-    re.IGNORECASE,
+    rf"{_IMPERATIVE_START}(?:{'|'.join(map(re.escape, _IMPERATIVE_VERBS))})\b", re.IGNORECASE
+)
+#: ``IMPERATIVE`` with its verbs as a tree (:mod:`.alternation`), and past the first character,
+#: where only its ``[.!?]\s+`` start can match (the stop opens the match: found fast).
+_IMPERATIVE_FIRST = re.compile(rf"{_IMPERATIVE_START}{exact_alternation(_IMPERATIVE_VERBS)}\b", re.IGNORECASE)
+_IMPERATIVE_LATER = re.compile(
+    rf"[.!?]\s+(?:please\s+)?{exact_alternation(_IMPERATIVE_VERBS)}\b", re.IGNORECASE
 )
 #: Phrases that on their own mark a prompt, a widget label or an advert marker, each with its keys.
 _STRONG = (
@@ -302,13 +314,13 @@ def site_voice(text: str, folded: str) -> bool:
 
 
 def imperative(text: str) -> bool:
-    """``IMPERATIVE.search(text)``, tried only where a match can start: at the first
-    character, or at a full stop, "!" or "?" (before the next sentence).
+    """``IMPERATIVE.search(text)``: at the first character, or at a full stop, "!" or "?"
+    (before the next sentence), the only places a match can start.
 
     >>> imperative("Great news. Sign up today"), imperative("They sign up. It rained.")
     (True, False)
     """
-    return _matches_at(IMPERATIVE, text, text, (".", "!", "?"))
+    return bool(_IMPERATIVE_FIRST.match(text) or _IMPERATIVE_LATER.search(text, 1))
 
 
 def _word_set(text: str) -> frozenset[str]:

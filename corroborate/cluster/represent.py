@@ -14,6 +14,7 @@ never go stale as the stream grows.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -65,6 +66,12 @@ def kind_boost(term: str, settings: ClusterSettings) -> float:
             "t": settings.day_boost}.get(term[0], 1.0)  # fmt: skip
 
 
+@functools.lru_cache(maxsize=64)
+def _boosts(settings: ClusterSettings) -> dict[str, float]:
+    """:func:`kind_boost`'s table: the boost by a term's kind letter (any other letter: 1.0)."""
+    return {k: kind_boost(k, settings) for k in "ndyt"}
+
+
 def normalise(weights: Mapping[str, float]) -> dict[str, float]:
     """Unit L2 length, so long articles do not outweigh short ones in a story centroid."""
     norm = math.sqrt(sum(w * w for w in weights.values()))
@@ -81,7 +88,9 @@ class LexicalRepresenter:
         """Sublinear tf (1 + ln count) times the kind boost, then unit length."""
         s = self.settings
         found = features(doc.title, doc.text, s.title_weight, s.lead_weight, s.lead_sentences)
-        weights = {t: (1.0 + math.log(max(c, 1.0))) * kind_boost(t, s) for t, c in found.counts.items()}
+        boost = _boosts(s).get  # kind_boost, without building its table for every term
+        log = math.log
+        weights = {t: (1.0 + log(max(c, 1.0))) * boost(t[0], 1.0) for t, c in found.counts.items()}
         return Representation(terms=normalise(weights), length=found.length)
 
 

@@ -19,11 +19,15 @@ multi-word name), ``d:`` number, ``s:`` small count (up to 12), ``y:`` year,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+#: The same cuts as ``_SENTENCE_END``, found faster; the stop it also takes is never part of a token.
+_TOKEN_SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
 #: Words joining the parts of a name ("Bank of England", "Charles de Gaulle").
 _NAME_GLUE = frozenset({"of", "de", "la", "du", "van", "von", "der", "al", "bin", "del"})
 
@@ -111,6 +115,19 @@ def _token(token: str) -> tuple[str, str | None, int]:
     return word, "w:" + stem(word), month
 
 
+@lru_cache(maxsize=1 << 17)
+def _parse(token: str) -> tuple[str, str | None, int, str | None, str | None]:
+    """:func:`_token` plus the word again when the token starts with a capital, and when it starts
+    lower-case (else None): what :func:`proper_words` looks for, so it needs no test per token."""
+    word, feature, month = _token(token)
+    first = token[0]
+    return word, feature, month, word if first.isupper() else None, word if first.islower() else None
+
+
+_CAPITAL = itemgetter(3)
+_LOWER = itemgetter(4)
+
+
 def number_feature(number: str) -> str:
     """Years (``y:``), small counts (``s:``) and other figures (``d:``) differ in how telling they are."""
     number = number.rstrip(".,:")
@@ -127,16 +144,24 @@ def proper_words(body: list[list[str]], title: list[list[str]]) -> set[str]:
     Capitals count only in body sentences (headlines capitalise every word);
     a word seen in lower case anywhere, headline included, is not a name.
     """
-    capital: set[str] = set()
-    lower: set[str] = set()
-    for tokens in body:
-        capital.update(_token(tok)[0] for tok in tokens[1:] if tok[0].isupper())
-    for tokens in [*body, *title]:
-        lower.update(_token(tok)[0] for tok in tokens if tok[0].islower())
-    return {w for w in capital - lower if w not in _NOT_NAMES and len(w) > 1}
+    return _proper([list(map(_parse, t)) for t in body], [list(map(_parse, t)) for t in title])
 
 
-def name_runs(words: list[str], proper: set[str]) -> list[str]:
+_Parsed = list[tuple[str, str | None, int, str | None, str | None]]
+
+
+def _proper(body: list[_Parsed], title: list[_Parsed]) -> set[str]:
+    """:func:`proper_words` of sentences already parsed (:func:`_parse`)."""
+    capital: set[str | None] = set()
+    lower: set[str | None] = set()
+    for parsed in body:
+        capital.update(map(_CAPITAL, parsed[1:]))
+    for parsed in [*body, *title]:
+        lower.update(map(_LOWER, parsed))
+    return {w for w in capital - lower if w is not None and w not in _NOT_NAMES and len(w) > 1}
+
+
+def name_runs(words: Sequence[str], proper: set[str]) -> list[str]:
     """Runs of proper words, possibly glued by "of"/"de": the names of one sentence."""
     runs: list[str] = []
     current: list[str] = []
@@ -152,7 +177,7 @@ def name_runs(words: list[str], proper: set[str]) -> list[str]:
     return runs
 
 
-def day_features(tokens: list[str], months: list[int]) -> list[str]:
+def day_features(tokens: list[str], months: Sequence[int]) -> list[str]:
     """Calendar days written as "May 23" or "23 May": ``t:05-23``."""
     found = []
     for i, month in enumerate(months):
@@ -171,10 +196,15 @@ def sentence_features(tokens: list[str], proper: set[str]) -> list[str]:
     A multi-word name gives one ``n:`` feature for the whole name (not one per
     word) so "San Diego Chargers" does not outweigh the rest of the sentence.
     """
-    parsed = [_token(tok) for tok in tokens]
-    found = [feature for _, feature, _ in parsed if feature]
-    found += name_runs([word for word, _, _ in parsed], proper)
-    months = [month for _, _, month in parsed]
+    return _sentence_features(tokens, list(map(_parse, tokens)), proper)
+
+
+def _sentence_features(tokens: list[str], parsed: _Parsed, proper: set[str]) -> list[str]:
+    """:func:`sentence_features` of a sentence already parsed (:func:`_parse`)."""
+    words, found_or_none, months = list(zip(*parsed, strict=True))[:3]
+    found: list[str] = list(filter(None, found_or_none))
+    if not proper.isdisjoint(words):  # else no name run starts
+        found += name_runs(words, proper)
     if any(months):
         found += day_features(tokens, months)
     return found
@@ -187,17 +217,27 @@ def features(title: str, text: str, title_weight: float = 2.0, lead_weight: floa
     The headline and the lead name the event; later sentences often recall
     earlier, similar events, so they count less.
     """
-    title_sents = [t for t in (_TOKEN.findall(s) for s in sentences(title)) if t]
-    body_sents = [t for t in (_TOKEN.findall(s) for s in sentences(text)) if t]
-    proper = proper_words(body_sents, title_sents) | _title_only_names(title_sents, body_sents)
+    title_sents, body_sents = _token_sentences(title), _token_sentences(text)
+    title_parsed = [list(map(_parse, t)) for t in title_sents]
+    body_parsed = [list(map(_parse, t)) for t in body_sents]
+    proper = _proper(body_parsed, title_parsed) | _title_only_names(title_sents, body_sents)
     counts: dict[str, float] = {}
-    weighted = [(title_weight, t) for t in title_sents]
-    weighted += [(lead_weight if i < lead_sentences else 1.0, t) for i, t in enumerate(body_sents)]
-    for weight, tokens in weighted:
-        for feature in sentence_features(tokens, proper):
-            counts[feature] = counts.get(feature, 0.0) + weight
-    length = sum(len(t) for t in title_sents + body_sents)
+    weighted = [(title_weight, t, p) for t, p in zip(title_sents, title_parsed, strict=True)]
+    weighted += [
+        (lead_weight if i < lead_sentences else 1.0, t, p)
+        for i, (t, p) in enumerate(zip(body_sents, body_parsed, strict=True))
+    ]
+    get = counts.get
+    for weight, tokens, parsed in weighted:
+        for feature in _sentence_features(tokens, parsed, proper):
+            counts[feature] = get(feature, 0.0) + weight
+    length = sum(map(len, title_sents)) + sum(map(len, body_sents))
     return Features(counts=counts, length=length)
+
+
+def _token_sentences(text: str) -> list[list[str]]:
+    """The tokens of each :func:`sentences` sentence that has any."""
+    return [t for t in map(_TOKEN.findall, _TOKEN_SENTENCE_END.split(text)) if t]
 
 
 def _title_only_names(title_sents: list[list[str]], body_sents: list[list[str]]) -> set[str]:
