@@ -146,6 +146,7 @@ def cue_lexicon() -> CueLexicon:
 _PARTICLES = frozenset(["to", "out", "for", "on", "clear", "about", "of"])
 
 
+@lru_cache(maxsize=4096)  # claims and framing ask for the same few cues ("said") again and again
 def head_form(cue: str) -> str:
     """The lexicon key of a cue as annotated: auxiliaries and a colon dropped, particle kept.
 

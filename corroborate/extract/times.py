@@ -43,9 +43,7 @@ from .timex_context import RULES, Ctx
 from .timex_prefix import RuleFilter
 from .timex_scan import candidates
 
-_GROUP = re.compile(r"\(\?P<(\w+)>")
 _ORDERED = sorted(RULES, key=lambda r: r.priority)
-_NAMES = [tuple(_GROUP.findall(r.pattern)) for r in _ORDERED]
 _EDGE_L, _EDGE_R = r"(?<![\w'\u2019])(?<!\d[.,:/])", r"(?!\w)"
 _MIN_ANCHOR, _MAX_ANCHOR = dt.date(100, 1, 1), dt.date(9899, 12, 31)
 _SINGLE = [re.compile(f"{_EDGE_L}(?:{r.pattern}){_EDGE_R}") for r in _ORDERED]
@@ -55,7 +53,7 @@ _FILTER = RuleFilter([r.pattern for r in _ORDERED])
 def _apply(i: int, m: re.Match[str], ctx: Ctx) -> TimeExpr | None:
     """Run rule ``i``'s handler on its match; None when it refuses."""
     start, end = m.span()
-    result = _ORDERED[i].handler({n: m.group(n) for n in _NAMES[i]}, ctx.at(start, end))
+    result = _ORDERED[i].handler(m.groupdict(), ctx.at(start, end))
     return TimeExpr(start, end, *result) if result else None
 
 
