@@ -46,8 +46,9 @@ class RuleFilter:
     def __init__(self, patterns: Sequence[str]) -> None:
         self._tests: dict[tuple[Any, ...], re.Pattern[str]] = {}
         self._tries = [self._trie(p) for p in patterns]
-        self._passes: dict[tuple[Any, str], bool] = {}
         self._memo: dict[str, tuple[int, ...]] = {}
+        #: (id of a trie node, character) -> the subtries the character leads to
+        self._steps: dict[tuple[int, str], list[Trie]] = {}
 
     def rules_at(self, text: str, pos: int) -> tuple[int, ...]:
         """Indexes, ascending, of the patterns that can match ``text`` at ``pos``."""
@@ -56,6 +57,7 @@ class RuleFilter:
         if found is None:
             if len(self._memo) > _MAX_MEMO:
                 self._memo.clear()
+                self._steps.clear()
             found = tuple(i for i, t in enumerate(self._tries) if t is None or self._accepts(t, key))
             self._memo[key] = found
         return found
@@ -64,17 +66,17 @@ class RuleFilter:
         if None in trie or not chars:
             return True
         rest = chars[1:]
-        return any(
-            self._passes_test(test, chars[0]) and self._accepts(sub, rest)
-            for test, sub in trie.items()
-            if test is not None
-        )
+        return any(self._accepts(sub, rest) for sub in self._step(trie, chars[0]))
 
-    def _passes_test(self, test: Any, char: str) -> bool:
-        key = (test, char)
-        found = self._passes.get(key)
+    def _step(self, trie: Trie, char: str) -> list[Trie]:
+        key = (id(trie), char)
+        found = self._steps.get(key)
         if found is None:
-            found = self._passes[key] = test is _ANY or self._tests[test].match(char) is not None
+            found = self._steps[key] = [
+                sub
+                for test, sub in trie.items()
+                if test is _ANY or (test is not None and self._tests[test].match(char) is not None)
+            ]
         return found
 
     def _trie(self, pattern: str) -> Trie | None:
