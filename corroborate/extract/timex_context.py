@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .timex_calendar import Point, fmt, shift
 from .timex_tense import tense_at
@@ -121,6 +122,7 @@ _VALUE_FORMS = (
 )
 
 
+@lru_cache(maxsize=4096)  # an article names the same few dates again and again
 def point_of(value: str) -> Point | None:
     """The point a concrete DATE value names, to serve as the next reference point.
 

@@ -12,6 +12,7 @@ to the rule regex.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import accumulate, compress
 
 from .timex_lexicon import MONTHS, NUMBERS, WEEKDAYS, words
@@ -44,7 +45,8 @@ LEFT = frozenset(
     ]
 )
 _SPLIT = re.compile(r"(\w+)")
-_DIGIT = re.compile(r"\d")
+#: A digit and the rest of its word (a digit inside a word is skipped with the word).
+_DIGITS = re.compile(r"\d\w*")
 _LOOKBACK = 7
 
 
@@ -61,6 +63,22 @@ def _is_trigger(word: str, text: str, end: int) -> bool:
     return (len(word) == 4 and word.isdigit()) or word.endswith("s") or text[end : end + 1] == ":"
 
 
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """The pieces of ``text`` split around its words (``\\w+``), and the words lower-cased.
+
+    Lower-casing the text once is faster than word by word and gives the same words: a character
+    is a word character exactly when its lower case is, and only a Greek final sigma lower-cases
+    by context (no trigger or modifier word holds one). A text with a character that lower-cases
+    to two ("İ") is lower-cased word by word.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        parts = _SPLIT.split(low)
+        return parts, parts[1::2]
+    parts = _SPLIT.split(text)
+    return parts, list(map(str.lower, parts[1::2]))
+
+
 def candidates(text: str) -> list[int]:
     """Start offsets worth trying the rule regex at, ascending.
 
@@ -71,15 +89,17 @@ def candidates(text: str) -> list[int]:
     >>> [t[i:i + 8] for i in candidates(t)]
     ['the past', 'past two', 'two year', 'years we']
     """
-    parts = _SPLIT.split(text)
+    parts, lowered = _words(text)
     offsets = list(accumulate(map(len, parts), initial=0))[1:-1:2]
-    lowered = list(map(str.lower, parts[1::2]))
     hits = set(compress(range(len(lowered)), map(TRIGGERS.__contains__, lowered)))
-    hits.update(
-        k
-        for k in compress(range(len(lowered)), map(_DIGIT.match, lowered))
-        if _is_trigger(lowered[k], text, offsets[k] + len(lowered[k]))
-    )
+    for m in _DIGITS.finditer(text):  # words that start with a digit: few, found by the regex
+        k = bisect_left(offsets, m.start())
+        if (
+            k < len(offsets)
+            and offsets[k] == m.start()
+            and _is_trigger(lowered[k], text, m.start() + len(lowered[k]))
+        ):
+            hits.add(k)
     starts: set[int] = set()
     for k in hits:
         j = k
