@@ -301,3 +301,11 @@ def test_all_caps_rtl_and_emoji_text():
     ):
         for a in find_attributions(text):
             assert _within(text, a)
+
+
+def test_letters_that_match_a_cue_only_by_case_folding_do_not_crash():
+    # the long s and the Kelvin sign fold onto "s" and "k"; they once raised KeyError here
+    long_s = '"The mill will close," the owner ſaid on Monday.'
+    found = find_attributions(long_s)
+    assert [long_s[a.source.start : a.source.end] for a in found if a.source] == ["the owner"]
+    find_attributions("The \u212aessel ferry said nothing, the crew \u212anew.")

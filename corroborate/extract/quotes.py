@@ -66,7 +66,8 @@ def attributions_with(
     _cueless_frames(text, layout, frames)
     attach_quotes(text, layout, frames)
     out = [_attribution(text, f, layout) for unit in frames for f in unit if f.pieces]
-    return sorted(set(out), key=lambda a: (a.content.start, a.content.end))
+    # dict.fromkeys, not set: ties keep the order they were found in, whatever the hash seed
+    return sorted(dict.fromkeys(out), key=lambda a: (a.content.start, a.content.end))
 
 
 def _cueless_frames(text: str, layout: Layout, frames: list[list[Frame]]) -> None:

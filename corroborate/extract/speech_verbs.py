@@ -110,7 +110,10 @@ class CueLexicon:
                 yield m.start() + base, m.end() + base, m.group()
             return
         for m in self._pattern.finditer(text, lo, hi):
-            yield m.start(), m.end(), m.group().lower()
+            head = m.group().lower()  # "ſaid" or a Kelvin-sign "K" match by case folding only
+            head = head if head in self._first else m.group().casefold()
+            if head in self._first:
+                yield m.start(), m.end(), head
 
     @staticmethod
     def _match_tail(
