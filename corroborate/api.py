@@ -182,10 +182,15 @@ def ingest(
 def ingest_inputs(
     paths: Iterable[str], store: Store, settings: Settings = DEFAULT_SETTINGS, workers: int = 1
 ) -> Iterator[list[IngestResult]]:
-    """Each input's results, in order, as it is stored (what ``ingest`` and the CLI run)."""
+    """Each input's results, in order, once it is stored (what ``ingest`` and the CLI run); a big
+    input's parts are stored as they come (see ``Settings.transaction_items``)."""
     corpus = Corpus(store)
-    for _, prepared in prepared_inputs(paths, store, settings, workers):
-        yield store_prepared(prepared, corpus, settings)
+    results: list[IngestResult] = []
+    for part, prepared in prepared_inputs(paths, store, settings, workers):
+        results += store_prepared(prepared, corpus, settings)
+        if part.last:
+            yield results
+            results = []
 
 
 def stories(store: Store) -> list[dict[str, Any]]:

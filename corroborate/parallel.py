@@ -47,12 +47,13 @@ WORKER_READ_BYTES = 1 << 20
 
 def prepared_inputs(
     paths: Iterable[str], store: Store, settings: Settings, workers: int = 1, chunk_size: int = 8
-) -> Iterator[tuple[str, list[Outcome]]]:
-    """Each input's prepared items, in input order; ``workers`` > 1 prepares on that many processes."""
+) -> Iterator[tuple[InputSlots, list[Outcome]]]:
+    """Each input's prepared items, in input order, part by part (``InputSlots.last`` marks an
+    input's last part); ``workers`` > 1 prepares on that many processes."""
     if workers <= 1:
         for path in paths:
             for part in prepare_parts(path, store, settings):
-                yield path, filled(part)
+                yield part, filled(part)
         return
     with process_pool(workers, _open_worker_store, (store.reopen_target,)) as pool:
         yield from _Ordered(store, settings, chunk_size).run(pool, paths, in_flight=workers * 2)
@@ -75,7 +76,9 @@ class _Ordered:
         self.store, self.settings, self.chunk_size = store, settings, chunk_size
         self.inputs: deque[InputSlots] = deque()
 
-    def run(self, pool: Any, paths: Iterable[str], in_flight: int) -> Iterator[tuple[str, list[Outcome]]]:
+    def run(
+        self, pool: Any, paths: Iterable[str], in_flight: int
+    ) -> Iterator[tuple[InputSlots, list[Outcome]]]:
         work = partial(_work, settings=self.settings)
         here = partial(_here, store=self.store, settings=self.settings)
         tasks = ((t, (t.paths, t.items)) for t in self._tasks(paths))  # only the payload travels
@@ -129,10 +132,10 @@ class _Ordered:
                 entry.slots[position] = result
                 entry.waiting -= 1
 
-    def _ready(self) -> Iterator[tuple[str, list[Outcome]]]:
+    def _ready(self) -> Iterator[tuple[InputSlots, list[Outcome]]]:
         while self.inputs and self.inputs[0].waiting == 0:
             entry = self.inputs.popleft()
-            yield entry.path, filled(entry)
+            yield entry, filled(entry)
 
 
 def _worker_reads(path: str) -> bool:

@@ -169,6 +169,8 @@ class InputSlots:
     path: str
     slots: list[Slot] = field(default_factory=list)
     waiting: int = 0
+    #: Whether this is the input's last part (see :func:`read_parts`).
+    last: bool = True
 
 
 def filled(entry: InputSlots) -> list[Article | Prepared | IngestResult]:
@@ -210,7 +212,9 @@ def read_parts(
         return
     size = max(part_items or len(items), 1)
     for start in range(0, max(len(items), 1), size):  # an input without items: one empty part
-        yield _read_part(path, items[start : start + size], store)
+        entry, todo = _read_part(path, items[start : start + size], store)
+        entry.last = start + size >= len(items)
+        yield entry, todo
 
 
 def _read_part(

@@ -116,18 +116,20 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
     # pid -> Process; there is no public way to reach the workers before Python 3.14
     workers = list((getattr(pool, "_processes", None) or {}).values())
     results = getattr(pool, "_result_queue", None)  # shutdown drops it
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in workers:
-        process.kill()
-    for process in workers:
-        process.join(timeout=5)
-    # A worker killed while sending a result leaves half a message in the result pipe; the pool's
-    # manager thread then waits for the rest forever, and the interpreter joins that thread at
-    # exit. With the workers dead this process holds the pipe's last write end: closing it turns
-    # that wait into end-of-file, and the thread ends.
-    writer = getattr(results, "_writer", None)
-    if writer is not None:
-        writer.close()
+    try:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.kill()
+        for process in workers:
+            process.join(timeout=5)
+    finally:  # even when a second Ctrl-C cuts the above short
+        # A worker killed while sending a result leaves half a message in the result pipe; the
+        # pool's manager thread then waits for the rest forever, and the interpreter joins that
+        # thread at exit. With the workers dead this process holds the pipe's last write end:
+        # closing it turns that wait into end-of-file, and the thread ends.
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()
 
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:

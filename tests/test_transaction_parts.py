@@ -35,14 +35,23 @@ def _notes(tmp_path, count: int = 5) -> str:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_big_input_comes_back_in_parts_of_transaction_items(tmp_path, workers):
+def test_a_big_input_is_stored_in_parts_and_reported_as_one_input(tmp_path, workers, monkeypatch):
     store = api.open_store(str(tmp_path / f"parts{workers}.db"))
+    commits: list[int] = []
+    real = api.store_prepared
+
+    def counted(prepared, corpus, settings):  # one transaction per call
+        results = real(prepared, corpus, settings)
+        commits.append(store.count_articles())
+        return results
+
+    monkeypatch.setattr(api, "store_prepared", counted)
     try:
-        parts = list(api.ingest_inputs([_notes(tmp_path)], store, SMALL_PARTS, workers=workers))
+        inputs = list(api.ingest_inputs([_notes(tmp_path)], store, SMALL_PARTS, workers=workers))
     finally:
         store.close()
-    assert [len(p) for p in parts] == [2, 2, 1]
-    assert [r.status for p in parts for r in p] == ["ingested"] * 5
+    assert [[r.status for r in results] for results in inputs] == [["ingested"] * 5]
+    assert commits == [2, 4, 5]  # one transaction per 2 items, each committed before the next
 
 
 @pytest.mark.parametrize("workers", [1, 2])
