@@ -28,7 +28,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -84,10 +84,11 @@ def batch_ingest(
     with _client(options) as client, _work_dir(options.work_dir) as work:
         rows = _Partitions(client, work, settings, options.partition_size, represent).rows(shards)
         for _, group in itertools.groupby(rows, key=lambda row: row.input):
-            for result in _store_input(list(group), corpus, settings):
-                summary.results.append(result)
-                if on_result:
-                    on_result(result)
+            for part in _parts(group, settings):
+                for result in _store_input(part, corpus, settings):
+                    summary.results.append(result)
+                    if on_result:
+                        on_result(result)
     return summary
 
 
@@ -99,6 +100,13 @@ def _require_dask() -> None:
         import pyarrow  # noqa: F401
     except ImportError as exc:
         raise BatchUnavailable(f"{INSTALL_HINT} ({exc})") from exc
+
+
+def _parts(rows: Iterable[PreparedRow], settings: Settings) -> Iterator[list[PreparedRow]]:
+    """One input's rows, ``settings.transaction_items`` at a time: one transaction each, as ``ingest``."""
+    it = iter(rows)
+    while part := list(itertools.islice(it, settings.transaction_items)):
+        yield part
 
 
 def _store_input(rows: list[PreparedRow], corpus: Corpus, settings: Settings) -> list[IngestResult]:

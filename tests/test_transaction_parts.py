@@ -87,3 +87,28 @@ def test_a_failed_part_keeps_the_parts_before_it_and_a_rerun_adds_the_rest(tmp_p
         assert store.count_articles() == 5
     finally:
         store.close()
+
+
+def test_batch_stores_big_inputs_in_the_same_parts_as_ingest(tmp_path, monkeypatch):
+    batch = pytest.importorskip("corroborate.batch")
+    pytest.importorskip("distributed")
+    notes = _notes(tmp_path)
+    options = batch.BatchOptions(workers=1, processes=False)
+    store = api.open_store(str(tmp_path / "batch.db"))
+    sizes: list[int] = []
+    real = api.store_prepared
+
+    def counted(prepared, corpus, settings):
+        sizes.append(len(prepared))
+        return real(prepared, corpus, settings)
+
+    monkeypatch.setattr(api, "store_prepared", counted)
+    try:
+        summary = batch.batch_ingest([notes], store, SMALL_PARTS, options)
+        export = [json.dumps(r, sort_keys=True) for r in api.export_records(store)]
+    finally:
+        store.close()
+    assert sizes == [2, 2, 1]
+    one, one_export = ingest_and_export(tmp_path, "one", lambda p, s: api.ingest(p, s, SMALL_PARTS), [notes])
+    assert outcomes(summary) == outcomes(one)
+    assert export == one_export
