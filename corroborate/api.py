@@ -14,6 +14,7 @@ from .corpus import Corpus
 from .dedup import is_near_duplicate, recall_shingles, remember_shingles, shingles
 from .errors import CorroborateError
 from .export import article_record, entity_record
+from .gcpause import collector_paused
 from .intake import expand_inputs
 from .model import Article, IngestResult
 from .parallel import prepared_inputs
@@ -217,12 +218,13 @@ def story_record(
 ) -> dict[str, Any]:
     """The export's story record: the summary plus the dossier's claim groups and timeline
     (built alone: the rest of the dossier is not exported)."""
-    groups, entries = groups_and_timeline(summary["id"], store.story_articles(summary["id"]), entities)
-    return {
-        **summary,
-        "claim_groups": [group_record(g) for g in groups],
-        "timeline": timeline_records(entries),
-    }
+    with collector_paused():  # see gcpause: the objects built here are not cyclic garbage
+        groups, entries = groups_and_timeline(summary["id"], store.story_articles(summary["id"]), entities)
+        return {
+            **summary,
+            "claim_groups": [group_record(g) for g in groups],
+            "timeline": timeline_records(entries),
+        }
 
 
 def export_records(store: Store, workers: int = 1) -> Iterator[dict[str, Any]]:

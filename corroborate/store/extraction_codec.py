@@ -6,11 +6,36 @@ it would only double the size of the store.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any, TypeVar
 
 from ..model import Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef
 
 SpanJSON = list[int] | None
+T = TypeVar("T")
+_new = object.__new__
+
+
+def _builder(cls: type[T]) -> Callable[..., T]:
+    """``cls(*values)`` for a plain frozen dataclass, without its ``__init__``: that sets each
+    field through ``object.__setattr__``, and loading one story builds ~10^5 of these objects.
+    The instance is the same (same ``__dict__``, in field order)."""
+    init = getattr(cls, "__post_init__", None)
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    if init is not None or "__slots__" in vars(cls):
+        raise TypeError(f"{cls.__name__} needs its own __init__")
+
+    def build(*values: Any) -> T:
+        obj = _new(cls)
+        obj.__dict__.update(zip(names, values, strict=True))
+        return obj
+
+    return build
+
+
+_claim_of, _quantity, _quote = _builder(Claim), _builder(Quantity), _builder(Quote)
+_mention, _time, _entity = _builder(Mention), _builder(TimeRef), _builder(LocalEntity)
 
 
 def _span(s: Span | None) -> SpanJSON:
@@ -18,13 +43,14 @@ def _span(s: Span | None) -> SpanJSON:
 
 
 def _unspan(v: SpanJSON, text: str) -> Span | None:
-    return None if v is None else Span(text[v[0] : v[1]], v[0], v[1], v[2], v[3])
+    return None if v is None else _need(v, text)
 
 
 def _need(v: SpanJSON, text: str) -> Span:
-    span = _unspan(v, text)
-    if span is None:
+    if v is None:
         raise ValueError("a required span is missing from the stored extraction")
+    span = _new(Span)  # as Span(...) builds it, without its __init__: see _builder
+    span.__dict__.update(text=text[v[0] : v[1]], start=v[0], end=v[1], raw_start=v[2], raw_end=v[3])
     return span
 
 
@@ -52,8 +78,8 @@ def _claim_json(c: Claim) -> list[Any]:
 
 
 def _claim(v: list[Any], text: str) -> Claim:
-    numbers = tuple(Quantity(n[0], n[1], _need(n[2], text), n[3], n[4]) for n in v[7])
-    return Claim(v[0], _need(v[1], text), v[2], _unspan(v[3], text), v[4], v[5], tuple(v[6]), numbers,
+    numbers = tuple(_quantity(n[0], n[1], _need(n[2], text), n[3], n[4]) for n in v[7])
+    return _claim_of(v[0], _need(v[1], text), v[2], _unspan(v[3], text), v[4], v[5], tuple(v[6]), numbers,
                  tuple(v[8]), v[9], v[10], v[11], tuple(v[12]))  # fmt: skip
 
 
@@ -63,14 +89,14 @@ def extraction_from_json(data: dict[str, Any], text: str) -> Extraction:
     return Extraction(
         sentences=tuple(_need(s, text) for s in data["sentences"]),
         entities=tuple(
-            LocalEntity(e[0], e[1], e[2], tuple(e[3]), e[4], tuple(e[5]) if e[5] else None, e[6], e[7])
+            _entity(e[0], e[1], e[2], tuple(e[3]), e[4], tuple(e[5]) if e[5] else None, e[6], e[7])
             for e in data["entities"]
         ),
-        mentions=tuple(Mention(_need(m[0], text), m[1], m[2]) for m in data["mentions"]),
+        mentions=tuple(_mention(_need(m[0], text), m[1], m[2]) for m in data["mentions"]),
         quotes=tuple(
-            Quote(q[0], q[1], _need(q[2], text), _unspan(q[3], text), q[4], _unspan(q[5], text))
+            _quote(q[0], q[1], _need(q[2], text), _unspan(q[3], text), q[4], _unspan(q[5], text))
             for q in data["quotes"]
         ),
-        times=tuple(TimeRef(_need(t[0], text), t[1], t[2]) for t in data["times"]),
+        times=tuple(_time(_need(t[0], text), t[1], t[2]) for t in data["times"]),
         claims=tuple(_claim(c, text) for c in data["claims"]),
     )
