@@ -3,7 +3,7 @@
 import re
 from itertools import accumulate, compress
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corroborate.extract import claims as claims_module
@@ -112,14 +112,16 @@ def test_time_words_hold_no_greek_sigma() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, st.integers(-2, 60), st.integers(-2, 200))
+@example("The owner ſaid no, the \u212aessel crew said.", 0, 60)
 def test_cue_scan_of_lower_case_finds_what_case_folding_finds(text: str, lo: int, hi: int) -> None:
     lex = cue_lexicon()
-    folding = [(m.start(), m.end(), m.group().lower()) for m in lex._pattern.finditer(text, lo, hi)]
-    try:
-        fast = list(lex._heads(text, lo, hi))
-    except KeyError:  # pragma: no cover - both ways fail alike on an unknown folding
-        return
-    assert fast == folding
+    folding = []
+    for m in lex._pattern.finditer(text, lo, hi):
+        head = m.group().lower()  # "ſaid": its lower case is not a cue, its case folding is
+        head = head if head in lex._first else m.group().casefold()
+        if head in lex._first:
+            folding.append((m.start(), m.end(), head))
+    assert list(lex._heads(text, lo, hi)) == folding
 
 
 def test_cue_scan_without_plain_first_words_folds_case() -> None:
