@@ -160,18 +160,25 @@ def _right_flanking(text: str, start: int, end: int) -> bool:
 
 def _singles(text: str, start: int, end: int, found: list[Quotation]) -> None:
     """Single-mark quotations in ``text[start:end]`` outside the double ones already found."""
-    taken = [(q.start, q.end) for q in found if q.end > start and q.start < end]
+    # the quotations found before this paragraph's single ones, listed when first needed
+    # (most marks are apostrophes, which neither open nor close)
+    taken: list[tuple[int, int]] | None = None
+    doubles = len(found)
     opening: int | None = None
     for m in _SINGLE.finditer(text, start, end):
         pos = m.start()
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        before = text[pos - 1] if pos else " "
+        opens = m.group() != "’" and before in _BEFORE_OPEN and after.isalnum()
+        if opening is None and not opens:
+            continue  # neither opens nor closes, inside a double quotation or not
+        if taken is None:
+            taken = [(q.start, q.end) for q in found[:doubles] if q.end > start and q.start < end]
         if any(a <= pos < b for a, b in taken):
             opening = None
             continue
-        after = text[pos + 1] if pos + 1 < len(text) else " "
-        before = text[pos - 1] if pos else " "
         if opening is None:
-            if m.group() != "’" and before in _BEFORE_OPEN and after.isalnum():
-                opening = pos
+            opening = pos
         elif (before.isalnum() or before in ".,!?") and not after.isalnum() and pos - opening < _MAX_SINGLE:
             found.append(Quotation(opening, pos + 1, (Extent(opening, pos + 1),)))
             opening = None
