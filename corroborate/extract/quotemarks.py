@@ -104,8 +104,10 @@ def _role(text: str, start: int, end: int, mark: str) -> str:
     Writers mix styles ("Yes,” she said) and nest them, so what surrounds a mark
     says more than which mark it is.
     """
-    left = _left_flanking(text, start, end)
-    right = _right_flanking(text, start, end)
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    left = before in _BEFORE_OPEN and not after.isspace()  # after a space, before a non-space
+    right = not before.isspace() and not after.isalnum()  # after a non-space, before a space or mark
     if left != right:
         return "open" if left else "close"
     return "open" if mark in _OPENERS else "close"
@@ -142,20 +144,6 @@ def _run_on(
             return Quotation(q_start, close, tuple(pieces)), i
         pieces.append(Extent(n_start, n_end))
     return Quotation(q_start, pieces[-1].end, tuple(pieces), closed=False), i
-
-
-def _left_flanking(text: str, start: int, end: int) -> bool:
-    """A mark after a space (or at a paragraph start) and before a non-space."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return before in _BEFORE_OPEN and not after.isspace()
-
-
-def _right_flanking(text: str, start: int, end: int) -> bool:
-    """A mark after a non-space and before a space, punctuation or the end."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not before.isspace() and not after.isalnum()
 
 
 def _singles(text: str, start: int, end: int, found: list[Quotation]) -> None:

@@ -99,7 +99,11 @@ class CueLexicon:
             starts, found = whole
             heads = found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         for start, end, head in heads:
-            out.extend(self._match_tail(text, start, end, hi, head, self._first[head]))
+            tails = self._first[head]
+            if tails == _ONE_WORD:  # most cues ("said"): nothing to complete
+                out.append(CueMatch(start, end, head))
+            else:
+                out.extend(self._match_tail(text, start, end, hi, head, tails))
         return out
 
     def _heads(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
@@ -161,6 +165,9 @@ class CueLexicon:
                 return [CueMatch(start, pos, "_".join((head, *tail)))]
         return []
 
+
+#: The tails of a first word that is a whole form and starts no longer one.
+_ONE_WORD: list[tuple[str, ...]] = [()]
 
 #: First words whose letters are all ones the fast lower-case scan is exact for.
 _PLAIN_HEAD = re.compile(r"[a-z0-9_'’-]+")
