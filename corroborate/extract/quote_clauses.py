@@ -43,6 +43,8 @@ def unit_frames(text: str, lo: int, hi: int, lexicon: CueLexicon, layout: Layout
     """Frames of the cues in ``text[lo:hi]``; cues inside quotation marks are quoted words, not cues."""
     frames: list[Frame] = []
     cues = [m for m in lexicon.find(text, lo, hi) if layout.piece_at(m.start) is None]
+    if not cues:
+        return frames
     for m in cues[:MAX_CUES]:  # frames are compared pairwise: bound the work on freak text
         frame = build_frame(text, lo, hi, m, frames, layout, lexicon.objects)
         if frame is not None:
@@ -180,8 +182,10 @@ _PARTICIPLES = frozenset(["told", "said", "known", "seen", "shown", "written", "
 
 def _passive(text: str, cue: Extent, form: str) -> bool:
     """A passive cue ("was asked", "has been told"), whose subject is not the speaker."""
+    if not (form.endswith("ed") or form in _PARTICIPLES):
+        return False
     words = text[cue.start : cue.end].lower().split()
-    return len(words) > 1 and words[-2] in _BE and (form.endswith("ed") or form in _PARTICIPLES)
+    return len(words) > 1 and words[-2] in _BE
 
 
 def _by_agent(text: str, pos: int, hi: int) -> Extent | None:

@@ -72,16 +72,35 @@ def extend_cue(text: str, lo: int, start: int, end: int) -> Extent:
     >>> e = extend_cue(t, 0, 12, 16); t[e.start:e.end]
     'has also said:'
     """
-    for tok_start, _, word in reversed(tokens(text, max(lo, start - _AUX_WINDOW), start)):
-        if word.lower() not in AUXILIARIES and not is_adverb(word):
-            break
-        start = tok_start
+    window = max(lo, start - _AUX_WINDOW)
+    if _may_extend(text[window:start]):
+        for tok_start, _, word in reversed(tokens(text, window, start)):
+            if word.lower() not in AUXILIARIES and not is_adverb(word):
+                break
+            start = tok_start
     if text[end : end + 1] == ":":
         end += 1
     return Extent(start, end)
 
 
 _AUX_WINDOW = 60
+
+
+def _may_extend(before: str) -> bool:
+    """Can the last token of ``before`` be an auxiliary or adverb? Tokenizing every cue's left
+    context costs more than this: a last run of letters after a space is that token, and a
+    last mark other than an apostrophe is a token of its own.
+
+    >>> _may_extend("He has"), _may_extend("Jones"), _may_extend("   "), _may_extend('no,"')
+    (True, False, False, False)
+    """
+    chunks = before.rsplit(None, 1)
+    if not chunks:
+        return False
+    word = chunks[-1]
+    if word.isalpha():
+        return word.lower() in AUXILIARIES or is_adverb(word)
+    return word[-1].isalnum() or word[-1] in "_’'"
 
 
 def trim_content(text: str, start: int, end: int) -> Extent | None:

@@ -20,6 +20,8 @@ class Layout:
         self.quotes = quotes
         self.pieces = sorted((p.start, p.end, i) for i, q in enumerate(quotes) for p in q.pieces)
         self.piece_starts = [p[0] for p in self.pieces]
+        #: Does any quotation run over several paragraphs?
+        self.multi_paragraph = any(len(q.pieces) > 1 for q in quotes)
         self.units = self._join(sentences)
         breaks = _line_breaks(text)
         self.para = [bisect.bisect(breaks, lo) for lo, _ in self.units]

@@ -24,6 +24,7 @@ PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "which
 #: Pronouns that name a speaker only right before the cue ("..., which he said ...").
 _RELATIVES = frozenset({"who", "which", "that"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+_ALONE = _RELATIVES | _PERSONAL
 _MAX_TOKENS = 14
 #: Characters looked at around a cue: enough for the longest subject or appositive.
 _WINDOW = 300
@@ -75,7 +76,7 @@ def source_before(text: str, start: int, end: int) -> Extent | None:
         if not _accept_left(toks, i, taken):
             break
         i, taken = i - 1, taken + 1
-        if taken == 1 and toks[i + 1][2].lower() in _RELATIVES | _PERSONAL:
+        if taken == 1 and toks[i + 1][2].lower() in _ALONE:
             break  # "..., which he said"; a pronoun is the whole subject
     span = toks[i + 1 :]
     while span and (span[0][2].lower() in INNER_WORDS or span[0][2] == "."):

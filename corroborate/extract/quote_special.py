@@ -122,6 +122,8 @@ _NAME_COLON = re.compile(r"([A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|and|of|de))*
 
 def colon_frame(text: str, lo: int, hi: int, layout: Layout) -> Frame | None:
     """``Carl Bialik: "Quote"`` -- a name, a colon and a quotation, with no verb at all."""
+    if text.find(":", lo, hi) < 0:
+        return None  # the usual unit: no colon, and no name to try before one
     for m in _NAME_COLON.finditer(text, lo, hi):
         before = text[lo : m.start()].rstrip()
         if before and before[-1] not in "-—–:.":

@@ -104,8 +104,10 @@ def _role(text: str, start: int, end: int, mark: str) -> str:
     Writers mix styles ("Yes,” she said) and nest them, so what surrounds a mark
     says more than which mark it is.
     """
-    left = _left_flanking(text, start, end)
-    right = _right_flanking(text, start, end)
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    left = before in _BEFORE_OPEN and not after.isspace()  # after a space, before a non-space
+    right = not before.isspace() and not after.isalnum()  # after a non-space, before a space or mark
     if left != right:
         return "open" if left else "close"
     return "open" if mark in _OPENERS else "close"
@@ -144,34 +146,27 @@ def _run_on(
     return Quotation(q_start, pieces[-1].end, tuple(pieces), closed=False), i
 
 
-def _left_flanking(text: str, start: int, end: int) -> bool:
-    """A mark after a space (or at a paragraph start) and before a non-space."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return before in _BEFORE_OPEN and not after.isspace()
-
-
-def _right_flanking(text: str, start: int, end: int) -> bool:
-    """A mark after a non-space and before a space, punctuation or the end."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not before.isspace() and not after.isalnum()
-
-
 def _singles(text: str, start: int, end: int, found: list[Quotation]) -> None:
     """Single-mark quotations in ``text[start:end]`` outside the double ones already found."""
-    taken = [(q.start, q.end) for q in found if q.end > start and q.start < end]
+    # the quotations found before this paragraph's single ones, listed when first needed
+    # (most marks are apostrophes, which neither open nor close)
+    taken: list[tuple[int, int]] | None = None
+    doubles = len(found)
     opening: int | None = None
     for m in _SINGLE.finditer(text, start, end):
         pos = m.start()
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        before = text[pos - 1] if pos else " "
+        opens = m.group() != "’" and before in _BEFORE_OPEN and after.isalnum()
+        if opening is None and not opens:
+            continue  # neither opens nor closes, inside a double quotation or not
+        if taken is None:
+            taken = [(q.start, q.end) for q in found[:doubles] if q.end > start and q.start < end]
         if any(a <= pos < b for a, b in taken):
             opening = None
             continue
-        after = text[pos + 1] if pos + 1 < len(text) else " "
-        before = text[pos - 1] if pos else " "
         if opening is None:
-            if m.group() != "’" and before in _BEFORE_OPEN and after.isalnum():
-                opening = pos
+            opening = pos
         elif (before.isalnum() or before in ".,!?") and not after.isalnum() and pos - opening < _MAX_SINGLE:
             found.append(Quotation(opening, pos + 1, (Extent(opening, pos + 1),)))
             opening = None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .base import Attribution, Extent
 from .quote_attach import attach_quotes
@@ -99,6 +100,8 @@ def _attribution(text: str, frame: Frame, layout: Layout) -> QuoteAttribution:
 
 def _with_quotations(pieces: list[Extent], layout: Layout) -> list[Extent]:
     """Pieces plus the other paragraphs of any multi-paragraph quotation they start or end."""
+    if not layout.multi_paragraph and all(a.start < b.start for a, b in pairwise(pieces)):
+        return list(pieces)  # nothing to add, and already what the sort below would give
     out = set(pieces)
     for p in pieces:
         for pos in (p.start, p.end - 1):

@@ -10,6 +10,7 @@ text, whatever the corpus happened to contain.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -85,12 +86,24 @@ class CueLexicon:
         # The same regex without case folding, for lower-cased text: twice as fast to scan.
         plain = all(_PLAIN_HEAD.fullmatch(head) for head in self._first)
         self._lowered = re.compile(self._pattern.pattern) if plain else None
+        #: [a text seen once, (that text, head starts, heads) once it is seen again]
+        self._last: list = [None, None]
 
     def find(self, text: str, lo: int, hi: int) -> list[CueMatch]:
         """Cue forms in ``text[lo:hi]``, whole words only, any letter case, longest form first."""
         out = []
-        for start, end, head in self._heads(text, lo, hi):
-            out.extend(self._match_tail(text, start, end, hi, head, self._first[head]))
+        whole = self._whole_text_heads(text)
+        if whole is None or (hi < len(text) and not text[hi].isspace()):
+            heads: Iterable[tuple[int, int, str]] = self._heads(text, lo, hi)
+        else:  # the unit's heads are the whole text's, its end being a space (or the text's)
+            starts, found = whole
+            heads = found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        for start, end, head in heads:
+            tails = self._first[head]
+            if tails == _ONE_WORD:  # most cues ("said"): nothing to complete
+                out.append(CueMatch(start, end, head))
+            else:
+                out.extend(self._match_tail(text, start, end, hi, head, tails))
         return out
 
     def _heads(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
@@ -115,6 +128,28 @@ class CueLexicon:
             if head in self._first:
                 yield m.start(), m.end(), head
 
+    def _whole_text_heads(self, text: str) -> tuple[list[int], list[tuple[int, int, str]]] | None:
+        """:meth:`_heads` of the whole text, found once when the text is asked for again (as each
+        of its units is), if its lower case is the fast scan's: one character for one, no "ı" or
+        "ſ", no capital sigma (which lowers by context). None otherwise."""
+        cached = self._last[1]
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        if self._last[0] is not text:
+            self._last[0] = text  # a one-off text is not worth scanning whole
+            return None
+        low = text.lower()
+        whole = None
+        if (
+            self._lowered is not None
+            and len(low) == len(text)
+            and not ("ı" in low or "ſ" in low or "Σ" in text)
+        ):
+            found = [(m.start(), m.end(), m.group()) for m in self._lowered.finditer(low)]
+            whole = ([h[0] for h in found], found)
+        self._last[1] = (text, whole)
+        return whole
+
     @staticmethod
     def _match_tail(
         text: str, start: int, end: int, hi: int, head: str, tails: list[tuple[str, ...]]
@@ -130,6 +165,9 @@ class CueLexicon:
                 return [CueMatch(start, pos, "_".join((head, *tail)))]
         return []
 
+
+#: The tails of a first word that is a whole form and starts no longer one.
+_ONE_WORD: list[tuple[str, ...]] = [()]
 
 #: First words whose letters are all ones the fast lower-case scan is exact for.
 _PLAIN_HEAD = re.compile(r"[a-z0-9_'’-]+")
