@@ -71,11 +71,12 @@ class Speakers:
 
     def in_extent(self, src: Extent) -> int | None:
         """The entity a source phrase names: its last mention that is no place, else its last one."""
-        known = [k for k in self._overlapping(src) if self.ents[k] >= 0]
-        if not known:
-            return None
-        named = [k for k in known if self.mentions[k].kind != "PLACE"] or known
-        return self.ents[named[-1]]
+        last = named = -1
+        for k in self._overlapping(src):
+            if self.ents[k] >= 0:
+                last = k
+                named = k if self.mentions[k].kind != "PLACE" else named
+        return None if last < 0 else self.ents[named if named >= 0 else last]
 
     def _in_source(self, src: Extent, pos: int) -> int | None:
         found = self.in_extent(src)
