@@ -3,6 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corroborate.extract import claim_lexicon
 from corroborate.extract.base import Attribution, Extent
 from corroborate.extract.claim_lexicon import word_tuple, words
 from corroborate.extract.claim_speakers import Speakers
@@ -85,3 +86,43 @@ def test_questions_and_clauses_without_a_question_mark() -> None:
     s = split_sentences(text)
     claims = find_claims(text, s, find_attributions(text, s), [], [], [])
     assert [text[c.content_start : c.content_end] for c in claims] == ["The port will reopen in May"]
+
+
+def _stem_by_scan(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    w = w[:-2] if w.endswith("'s") else w
+    for suffix, repl, keep in claim_lexicon._PLURALS:
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    for suffix, keep in claim_lexicon._SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            w = w[: len(w) - len(suffix)] + ("ee" if suffix == "eed" else "")
+            break
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+ENDINGS = [
+    "ies",
+    "sses",
+    "ss",
+    "us",
+    "is",
+    "s",
+    "ation",
+    "ment",
+    "ing",
+    "eed",
+    "ed",
+    "al",
+    "ly",
+    "ate",
+    "er",
+    "e",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*ENDINGS, "a", "agre", "’s", "'s", "T"]), max_size=5).map("".join))
+def test_stem_tests_all_endings_at_once_first(word: str) -> None:
+    assert claim_lexicon.stem(word) == _stem_by_scan(word)

@@ -66,7 +66,7 @@ def words(text: str) -> list[str]:
 def _words(text: str) -> tuple[str, ...]:
     low = text.lower()
     if "'" not in low and "’" not in low:
-        return tuple(filter(None, [t.strip(_PUNCT) for t in low.split()]))
+        return tuple(w for t in low.split() if (w := t.strip(_PUNCT)))
     out: list[str] = []
     for t in low.replace("’", "'").split():
         w = t.strip(_PUNCT)
@@ -168,6 +168,9 @@ _SUFFIXES = (
     ("er", 5),
 )
 
+_PLURAL_ENDS = tuple(p[0] for p in _PLURALS)
+_SUFFIX_ENDS = tuple(p[0] for p in _SUFFIXES)
+
 
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
@@ -179,12 +182,15 @@ def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, repl, keep in _PLURALS:
-        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
-            w = w[: len(w) - len(suffix)] + repl
-            break
-    for suffix, keep in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
-            w = w[: len(w) - len(suffix)] + ("ee" if suffix == "eed" else "")
-            break
+    # one ``endswith`` on all the endings first: most words have none of either kind
+    if w.endswith(_PLURAL_ENDS):
+        for suffix, repl, keep in _PLURALS:
+            if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+                w = w[: len(w) - len(suffix)] + repl
+                break
+    if w.endswith(_SUFFIX_ENDS):
+        for suffix, keep in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+                w = w[: len(w) - len(suffix)] + ("ee" if suffix == "eed" else "")
+                break
     return w[:-1] if len(w) > 3 and w.endswith("e") else w

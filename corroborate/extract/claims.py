@@ -98,7 +98,9 @@ def find_claims(
     timexes = _Inside(times)
     out: list[ClaimExpr] = []
     for s in sorted(sentences, key=lambda e: (e.start, e.end)):
-        lo, hi = max(0, min(s.start, n)), max(0, min(s.end, n))
+        lo, hi = s.start, s.end
+        if not (0 <= lo <= n and 0 <= hi <= n):
+            lo, hi = max(0, min(lo, n)), max(0, min(hi, n))
         if hi - lo < 2 or (excluded and _excluded(lo, hi, excluded)):
             continue
         for a, b in split_clauses(text, lo, hi):
@@ -240,7 +242,8 @@ def _ranked(atts: list[_Att], lo: int, hi: int) -> list[_Att]:
 
 def _content(text: str, a: _Att, lo: int, hi: int) -> tuple[int, int]:
     """The part of ``a``'s content inside the clause, without a leading "that" or final punctuation."""
-    inside = [p for p in a.pieces if p.end > lo and p.start < hi]
+    # a ranked attribution covers the clause, so one of its pieces at least is inside it
+    inside = [p for p in a.pieces if p.end > lo and p.start < hi] if len(a.pieces) > 1 else a.pieces
     start, end = max(lo, inside[0].start), min(hi, inside[-1].end)
     while start < end and text[start].isspace():
         start += 1
@@ -416,7 +419,8 @@ def _new_claim(**values: object) -> ClaimExpr:
     is the same in every respect (its fields are its ``__dict__``); every field must be given."""
     assert len(values) == len(_CLAIM_FIELDS)
     claim = object.__new__(ClaimExpr)
-    claim.__dict__.update(values)
+    # the keyword dict is new at each call: it becomes the claim's ``__dict__`` without a copy
+    object.__setattr__(claim, "__dict__", values)
     return claim
 
 
