@@ -370,11 +370,11 @@ _TERMS = _Terms()
 def _entities(speakers: Speakers, lo: int, hi: int) -> tuple[int, ...]:
     """Local entity numbers of the mentions inside ``[lo, hi)``, in order, once each."""
     found: dict[int, None] = {}
-    mentions = speakers.mentions
-    k = bisect_left(speakers.starts, lo)
-    while k < len(mentions) and mentions[k].start < hi:
-        if mentions[k].end <= hi and speakers.ents[k] >= 0:
-            found[speakers.ents[k]] = None
+    mentions, starts, ents = speakers.mentions, speakers.starts, speakers.ents
+    k, n = bisect_left(starts, lo), len(mentions)
+    while k < n and starts[k] < hi:
+        if ents[k] >= 0 and mentions[k].end <= hi:
+            found[ents[k]] = None
         k += 1
     return tuple(found)
 
