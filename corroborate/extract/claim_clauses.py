@@ -9,6 +9,7 @@ and only when both sides read as clauses (four words or more, one of them verb-l
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .claim_lexicon import (
     NEGATORS,
@@ -19,7 +20,7 @@ from .claim_lexicon import (
     has_verb,
     is_negator,
     is_verb_like,
-    words,
+    word_tuple,
 )
 
 _PARTICIPLES = sorted(w for w in SPEECH_CUES if w.endswith("ing") and "_" not in w)
@@ -30,10 +31,10 @@ _NEXT_WORD = re.compile(r"\s+[\"“‘']?([\w’'-]+)")
 MIN_WORDS = 4
 
 
-def clause_like(ws: list[str]) -> bool:
+def clause_like(ws: Sequence[str]) -> bool:
     """Four words or more, one of them verb-like.
 
-    >>> clause_like(words("Officials met in the capital")), clause_like(words("The capital at dawn today"))
+    >>> clause_like(word_tuple("Officials met in the capital")), clause_like(word_tuple("The capital at dawn today"))
     (True, False)
     """
     return len(ws) >= MIN_WORDS and has_verb(ws)
@@ -54,7 +55,7 @@ def _new_subject(text: str, m: re.Match[str], hi: int) -> bool:
     # a plural noun and a verb soon after: ", and insurers expect ..."
     if low in STOPWORDS or is_verb_like(low):
         return False
-    return has_verb(words(text[nxt.end() : min(hi, nxt.end() + 30)])[:2])
+    return has_verb(word_tuple(text[nxt.end() : min(hi, nxt.end() + 30)])[:2])
 
 
 def split_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -73,7 +74,7 @@ def split_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if not _new_subject(text, m, hi):
             continue
         left = text[begin : m.start()]
-        if clause_like(words(main_scope(left))) and clause_like(words(text[m.end() : hi])):
+        if clause_like(word_tuple(main_scope(left))) and clause_like(word_tuple(text[m.end() : hi])):
             out.append((begin, m.start()))
             begin = m.end()
     out.append((begin, hi))
@@ -127,7 +128,7 @@ def _first_cut(s: str) -> tuple[int, int]:
     while i >= 0:
         m = _AFTER_COMMA.match(s, i + 1)
         if m is not None:
-            if m.group(1) in _RELATIVE and not has_verb(words(s[:i])):
+            if m.group(1) in _RELATIVE and not has_verb(word_tuple(s[:i])):
                 j = s.find(", ", m.end())
                 return (i, j + 2) if j > 0 else (i, -1)
             return i, -1
@@ -135,7 +136,7 @@ def _first_cut(s: str) -> tuple[int, int]:
     return end, -1
 
 
-def _counts(ws: list[str], i: int) -> bool:
+def _counts(ws: Sequence[str], i: int) -> bool:
     """Is ``ws[i]`` a negator of the main verb? Not in "to not go", "not to go", "not attacking"."""
     if not is_negator(ws, i):
         return False
@@ -150,10 +151,10 @@ def _counts(ws: list[str], i: int) -> bool:
 _BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being", "'m", "'re", "'s"])
 
 
-def negated(ws: list[str]) -> bool:
+def negated(ws: Sequence[str]) -> bool:
     """Whether the main clause (as words) is negated.
 
-    >>> negated(words("there wasn't a final draft")), negated(words("they agreed to not attack")), negated(words("no problem"))
+    >>> negated(word_tuple("there wasn't a final draft")), negated(word_tuple("they agreed to not attack")), negated(word_tuple("no problem"))
     (True, False, False)
     """
     return not NEGATORS.isdisjoint(ws) and any(_counts(ws, i) for i in range(len(ws)))
@@ -162,14 +163,14 @@ def negated(ws: list[str]) -> bool:
 _COMMITTING = claim_words("committing")
 
 
-def stance(ws: list[str]) -> str | None:
+def stance(ws: Sequence[str]) -> str | None:
     """The stance, "accept" or "reject", from the first stance word of a main clause (as words); a negation
     just before turns an acceptance into a rejection. A bare infinitive ("pressure to agree")
     takes no stance.
 
-    >>> stance(words("Kyiv agreed to the plan")), stance(words("they did not accept it"))
+    >>> stance(word_tuple("Kyiv agreed to the plan")), stance(word_tuple("they did not accept it"))
     ('accept', 'reject')
-    >>> stance(words("they put pressure on them to agree")), stance(words("they refused to accept it"))
+    >>> stance(word_tuple("they put pressure on them to agree")), stance(word_tuple("they refused to accept it"))
     (None, 'reject')
     """
     if STANCE.keys().isdisjoint(ws):

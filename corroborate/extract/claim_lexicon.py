@@ -6,6 +6,7 @@ The lists live in ``corroborate/data/lexicons/claim_words.txt`` (general English
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,7 +81,11 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def has_verb(ws: list[str]) -> bool:
+#: :func:`words` as the cached tuple itself, for callers that only read the words: no copy.
+word_tuple = _words
+
+
+def has_verb(ws: Sequence[str]) -> bool:
     """Whether any of the words looks like a verb form (see :func:`is_verb_like`).
 
     >>> has_verb(["the", "talks", "ended"]), has_verb(["the", "capital", "at", "dawn"])
@@ -97,7 +102,7 @@ _OBJECT_STARTS = frozenset(
 _NOUN_BEFORE = frozenset(["a", "an", "the", "of", "in", "on", "for", "with", "and", "or", "to", "by", "at"])
 
 
-def _verb_by_context(ws: list[str], i: int) -> bool:
+def _verb_by_context(ws: Sequence[str], i: int) -> bool:
     """A present-tense verb the lists lack, by its neighbours: "the charge carries a fine".
 
     >>> _verb_by_context(words("the bill mandates an audit"), 2), _verb_by_context(words("of the roads a"), 2)
@@ -128,7 +133,7 @@ def is_verb_like(word: str) -> bool:
     return (len(word) > 3 and word.endswith("ed")) or (len(word) > 5 and word.endswith("ing"))
 
 
-def is_negator(ws: list[str], i: int) -> bool:
+def is_negator(ws: Sequence[str], i: int) -> bool:
     """Whether ``ws[i]`` negates its clause ("no problem" does not).
 
     >>> ws = words("we had no plans, no problem")
@@ -163,6 +168,9 @@ _SUFFIXES = (
     ("er", 5),
 )
 
+_PLURAL_ENDS = tuple(p[0] for p in _PLURALS)
+_SUFFIX_ENDS = tuple(p[0] for p in _SUFFIXES)
+
 
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
@@ -174,12 +182,15 @@ def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, repl, keep in _PLURALS:
-        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
-            w = w[: len(w) - len(suffix)] + repl
-            break
-    for suffix, keep in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
-            w = w[: len(w) - len(suffix)] + ("ee" if suffix == "eed" else "")
-            break
+    # one ``endswith`` on all the endings first: most words have none of either kind
+    if w.endswith(_PLURAL_ENDS):
+        for suffix, repl, keep in _PLURALS:
+            if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+                w = w[: len(w) - len(suffix)] + repl
+                break
+    if w.endswith(_SUFFIX_ENDS):
+        for suffix, keep in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+                w = w[: len(w) - len(suffix)] + ("ee" if suffix == "eed" else "")
+                break
     return w[:-1] if len(w) > 3 and w.endswith("e") else w

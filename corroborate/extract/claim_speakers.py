@@ -34,7 +34,9 @@ class Speakers:
     ) -> None:
         self.text = text
         self.mentions = mentions
-        self.ents = [mention_entities[k] if k < len(mention_entities) else -1 for k in range(len(mentions))]
+        # one entity per mention, -1 for those past the end of ``mention_entities``
+        self.ents = list(mention_entities[: len(mentions)])
+        self.ents += [-1] * (len(mentions) - len(self.ents))
         self.starts = [m.start for m in mentions]
         self.genders = _entity_genders(mentions, self.ents)
         self._recent: list[tuple[int, int]] = []  # (position, entity) of speakers found so far
@@ -61,21 +63,23 @@ class Speakers:
 
     def _overlapping(self, src: Extent) -> list[int]:
         """Indexes of the mentions overlapping ``src``."""
-        k = max(0, bisect_left(self.starts, src.start) - 1)
+        lo, hi, mentions = src.start, src.end, self.mentions
+        k = max(0, bisect_left(self.starts, lo) - 1)
         out = []
-        while k < len(self.mentions) and self.mentions[k].start < src.end:
-            if self.mentions[k].end > src.start:
+        while k < len(mentions) and mentions[k].start < hi:
+            if mentions[k].end > lo:
                 out.append(k)
             k += 1
         return out
 
     def in_extent(self, src: Extent) -> int | None:
         """The entity a source phrase names: its last mention that is no place, else its last one."""
-        known = [k for k in self._overlapping(src) if self.ents[k] >= 0]
-        if not known:
-            return None
-        named = [k for k in known if self.mentions[k].kind != "PLACE"] or known
-        return self.ents[named[-1]]
+        last = named = -1
+        for k in self._overlapping(src):
+            if self.ents[k] >= 0:
+                last = k
+                named = k if self.mentions[k].kind != "PLACE" else named
+        return None if last < 0 else self.ents[named if named >= 0 else last]
 
     def _in_source(self, src: Extent, pos: int) -> int | None:
         found = self.in_extent(src)

@@ -23,7 +23,7 @@ from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from .base import Attribution, Extent, TimeExpr
 from .claim_clauses import MIN_WORDS, clause_like, main_scope, negated, split_clauses, stance
-from .claim_lexicon import DENIAL_CUES, HEDGES, NEGATORS, SPEECH_CUES, STANCE, STOPWORDS, stem, words
+from .claim_lexicon import DENIAL_CUES, HEDGES, NEGATORS, SPEECH_CUES, STANCE, STOPWORDS, stem, word_tuple
 from .claim_speakers import Speakers
 from .entities import MentionExpr
 from .numbers import Quantity, find_quantities, number_conflict
@@ -98,8 +98,10 @@ def find_claims(
     timexes = _Inside(times)
     out: list[ClaimExpr] = []
     for s in sorted(sentences, key=lambda e: (e.start, e.end)):
-        lo, hi = max(0, min(s.start, n)), max(0, min(s.end, n))
-        if hi - lo < 2 or _excluded(lo, hi, excluded):
+        lo, hi = s.start, s.end
+        if not (0 <= lo <= n and 0 <= hi <= n):
+            lo, hi = max(0, min(lo, n)), max(0, min(hi, n))
+        if hi - lo < 2 or (excluded and _excluded(lo, hi, excluded)):
             continue
         for a, b in split_clauses(text, lo, hi):
             draft = _claim(text, a, b, near.around(a, b), speakers)
@@ -129,6 +131,8 @@ class _Inside(Generic[S]):
 
     def inside(self, lo: int, hi: int) -> list[S]:
         """The items with ``lo <= start`` and ``end <= hi``, in the order given."""
+        if not self.items:
+            return []
         if not self.ordered:
             return [x for x in self.items if lo <= x.start and x.end <= hi]
         i, j = bisect_left(self.starts, lo), bisect_right(self.starts, hi)
@@ -165,11 +169,9 @@ def _excluded(lo: int, hi: int, excluded: Sequence[Extent]) -> bool:
 
 def _usable(text: str, attributions: Sequence[Attribution]) -> list[_Att]:
     """Attributions that report statements: direct quotes, and speech, writing or belief cues."""
-    out = []
+    out, cued, n = [], _Cued(attributions), len(text)
     for i, a in enumerate(attributions):
-        pieces = tuple(
-            p for p in (getattr(a, "pieces", ()) or (a.content,)) if 0 <= p.start < p.end <= len(text)
-        )
+        pieces = tuple([p for p in (getattr(a, "pieces", ()) or (a.content,)) if 0 <= p.start < p.end <= n])
         cue_form = head_form(text[a.cue.start : a.cue.end]) if a.cue else ""
         speech = a.kind == "direct" or cue_form in SPEECH_CUES or (a.cue is not None and not cue_form)
         if not pieces or not speech or (a.cue is None and a.source is None):
@@ -177,22 +179,38 @@ def _usable(text: str, attributions: Sequence[Attribution]) -> list[_Att]:
         first, last = pieces[0].start, pieces[-1].end
         gap = 0 if a.cue is None else max(first - a.cue.end, a.cue.start - last, 0)
         denial = cue_form in DENIAL_CUES or (a.cue is not None and _has_negator(text, a.cue))
-        out.append(_Att(i, pieces, a.cue, a.source, denial, _overreaches(a, attributions), gap))
+        out.append(_Att(i, pieces, a.cue, a.source, denial, _overreaches(a, cued), gap))
     return out
+
+
+class _Cued:
+    """Attributions with a cue, sorted by where it starts, to find the cues inside an extent."""
+
+    def __init__(self, attributions: Sequence[Attribution]) -> None:
+        self.atts = sorted((a for a in attributions if a.cue is not None), key=_cue_start)
+        self.starts = [_cue_start(a) for a in self.atts]
+
+    def starting_in(self, lo: int, hi: int) -> list[Attribution]:
+        return self.atts[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _cue_start(a: Attribution) -> int:
+    assert a.cue is not None
+    return a.cue.start
 
 
 def _has_negator(text: str, cue: Extent) -> bool:
     phrase = text[cue.start : cue.end].lower()
-    return ("n" in phrase) and not NEGATORS.isdisjoint(words(phrase))
+    return ("n" in phrase) and not NEGATORS.isdisjoint(word_tuple(phrase))
 
 
-def _overreaches(a: Attribution, attributions: Sequence[Attribution]) -> bool:
+def _overreaches(a: Attribution, cued: _Cued) -> bool:
     """Does ``a``'s content hold another statement's cue and content that is the real one: either
     its source is outside ``a``'s content ("while noting A, X said B": ``a`` ran past its end), or
     it opens ``a``'s content ("C, X said, an agency reported": the agency relays X)?"""
     lo, hi = a.content.start, a.content.end
-    for b in attributions:
-        if b is a or b.cue is None or not (lo <= b.cue.start < hi):
+    for b in cued.starting_in(lo, hi):
+        if b is a:
             continue
         if not (lo <= b.content.start and b.content.end <= hi):
             continue
@@ -210,18 +228,22 @@ def _ranked(atts: list[_Att], lo: int, hi: int) -> list[_Att]:
     covers half of it; sound ones first, then by coverage, then the cue nearest its content."""
     found = []
     for a in atts:
-        if a.pieces[0].start >= hi or a.pieces[-1].end <= lo:
+        first, last = a.pieces[0], a.pieces[-1]
+        if first.start >= hi or last.end <= lo:
             continue
-        cover = _overlap(a.pieces, lo, hi)
+        cover = min(hi, last.end) - max(lo, first.start) if len(a.pieces) == 1 else _overlap(a.pieces, lo, hi)
         cue_in = a.cue is not None and lo <= a.cue.start < hi
         if cover > 0 and (cue_in or 2 * cover >= hi - lo):
             found.append(((a.overreach, -cover, a.gap, a.number), a))
-    return [a for _, a in sorted(found, key=lambda x: x[0])]
+    # the keys differ (``number``), so the attributions themselves are never compared
+    found.sort()
+    return [a for _, a in found]
 
 
 def _content(text: str, a: _Att, lo: int, hi: int) -> tuple[int, int]:
     """The part of ``a``'s content inside the clause, without a leading "that" or final punctuation."""
-    inside = [p for p in a.pieces if p.end > lo and p.start < hi]
+    # a ranked attribution covers the clause, so one of its pieces at least is inside it
+    inside = [p for p in a.pieces if p.end > lo and p.start < hi] if len(a.pieces) > 1 else a.pieces
     start, end = max(lo, inside[0].start), min(hi, inside[-1].end)
     while start < end and text[start].isspace():
         start += 1
@@ -252,27 +274,31 @@ class _Draft(NamedTuple):
     who: int | None
     att: int | None
     body: str
-    ws: list[str]
+    ws: Sequence[str]
     denial: bool
 
 
 def _claim(text: str, lo: int, hi: int, atts: list[_Att], speakers: Speakers) -> _Draft | None:
     """The claim of clause ``[lo, hi)``: a speaker's when a statement covers it, else the outlet's."""
-    if _is_question(text[lo:hi]):
+    clause = text[lo:hi]
+    # a content lies inside its clause: without a "?" in the clause, neither is a question
+    asks = "?" in clause
+    if asks and _is_question(clause):
         return None
-    for a in _ranked(atts, lo, hi):
+    for a in _ranked(atts, lo, hi) if atts else ():
         start, end = _content(text, a, lo, hi)
         body = text[start:end]
-        ws = words(body)
-        if not _is_question(body) and clause_like(ws):
+        ws = word_tuple(body)
+        if not (asks and _is_question(body)) and clause_like(ws):
             return _Draft(
                 lo, hi, start, end, "speaker", speakers.entity(a.number), a.number, body, ws, a.denial
             )
-    ws = words(text[lo:hi])
-    if not clause_like(ws) or "?" in text[lo:hi] or _is_stub(text, lo, hi, atts, len(ws)):
+    ws = word_tuple(clause)
+    if asks or not clause_like(ws) or (atts and _is_stub(text, lo, hi, atts, len(ws))):
         return None
-    tail = _PASSIVE_TAIL.search(text, lo, hi)
-    if tail is not None and clause_like(words(text[lo : tail.start()])):
+    # the pattern ends in "saying": a find skips the regex's search at every comma
+    tail = _PASSIVE_TAIL.search(text, lo, hi) if text.find("saying", lo, hi) >= 0 else None
+    if tail is not None and clause_like(word_tuple(text[lo : tail.start()])):
         who = speakers.in_extent(Extent(tail.start(1), tail.end(1)))
         body = text[lo : tail.start()]
         return _Draft(
@@ -284,7 +310,7 @@ def _claim(text: str, lo: int, hi: int, atts: list[_Att], speakers: Speakers) ->
             who,
             _cue_in(atts, tail.start(2), hi),
             body,
-            words(body),
+            word_tuple(body),
             False,
         )
     end = hi - 1 if text[hi - 1] in ".;:" else hi
@@ -297,7 +323,7 @@ def _is_stub(text: str, lo: int, hi: int, atts: list[_Att], n_words: int) -> boo
         if a.cue is None or not lo <= a.cue.start < hi or _overlap(a.pieces, lo, hi) > 0:
             continue
         frame = [e for e in (a.source, a.cue) if e is not None and lo <= e.start and e.end <= hi]
-        if n_words - sum(len(words(text[e.start : e.end])) for e in frame) < MIN_WORDS:
+        if n_words - sum(len(word_tuple(text[e.start : e.end])) for e in frame) < MIN_WORDS:
             return True
     return False
 
@@ -314,10 +340,10 @@ def _cue_in(atts: list[_Att], lo: int, hi: int) -> int | None:
     return next((a.number for a in atts if a.cue is not None and lo <= a.cue.start < hi), None)
 
 
-def key_terms(ws: list[str]) -> tuple[str, ...]:
+def key_terms(ws: Sequence[str]) -> tuple[str, ...]:
     """Stems of the content words, in order, without stop words and speech verbs.
 
-    >>> key_terms(words("He said the talks were not over, adding that officials would meet."))
+    >>> key_terms(word_tuple("He said the talks were not over, adding that officials would meet."))
     ('talk', 'offici', 'meet')
     """
     return tuple(filter(None, dict.fromkeys(map(_TERMS.__getitem__, ws))))
@@ -344,20 +370,24 @@ _TERMS = _Terms()
 def _entities(speakers: Speakers, lo: int, hi: int) -> tuple[int, ...]:
     """Local entity numbers of the mentions inside ``[lo, hi)``, in order, once each."""
     found: dict[int, None] = {}
-    mentions = speakers.mentions
-    k = bisect_left(speakers.starts, lo)
-    while k < len(mentions) and mentions[k].start < hi:
-        if mentions[k].end <= hi and speakers.ents[k] >= 0:
-            found[speakers.ents[k]] = None
+    mentions, starts, ents = speakers.mentions, speakers.starts, speakers.ents
+    k, n = bisect_left(starts, lo), len(mentions)
+    while k < n and starts[k] < hi:
+        if ents[k] >= 0 and mentions[k].end <= hi:
+            found[ents[k]] = None
         k += 1
     return tuple(found)
 
 
 def _build(d: _Draft, speakers: Speakers, times: _Inside[TimeExpr], figures: _Inside[Quantity]) -> ClaimExpr:
     """The claim of a draft, with its polarity read from its content and what lies inside it."""
-    polar = not (NEGATORS.isdisjoint(d.ws) and STANCE.keys().isdisjoint(d.ws))
-    main = words(main_scope(d.body)) if polar else []
+    ws = d.ws
+    # most claims hold none of these words: one test instead of three
+    flagged = not _FLAGGED.isdisjoint(ws)
+    polar = flagged and not (NEGATORS.isdisjoint(ws) and _STANCE_WORDS.isdisjoint(ws))
+    main = word_tuple(main_scope(d.body)) if polar else ()
     lo, hi = d.start, d.end
+    timexes = times.inside(lo, hi)
     return _new_claim(
         start=lo,
         end=hi,
@@ -368,12 +398,16 @@ def _build(d: _Draft, speakers: Speakers, times: _Inside[TimeExpr], figures: _In
         attribution_index=d.att,
         entities=_entities(speakers, lo, hi),
         numbers=tuple(figures.inside(lo, hi)),
-        times=tuple(dict.fromkeys([t.value for t in times.inside(lo, hi)])),
+        times=tuple(dict.fromkeys([t.value for t in timexes])) if timexes else (),
         negated=(polar and negated(main)) != d.denial,
         stance=stance(main) if polar else None,
-        hedged=not HEDGES.isdisjoint(d.ws),
-        key_terms=key_terms(d.ws),
+        hedged=flagged and not HEDGES.isdisjoint(ws),
+        key_terms=key_terms(ws),
     )
+
+
+_STANCE_WORDS = frozenset(STANCE)
+_FLAGGED = NEGATORS | _STANCE_WORDS | HEDGES
 
 
 _CLAIM_FIELDS = frozenset(f.name for f in fields(ClaimExpr))
@@ -385,7 +419,8 @@ def _new_claim(**values: object) -> ClaimExpr:
     is the same in every respect (its fields are its ``__dict__``); every field must be given."""
     assert len(values) == len(_CLAIM_FIELDS)
     claim = object.__new__(ClaimExpr)
-    claim.__dict__.update(values)
+    # the keyword dict is new at each call: it becomes the claim's ``__dict__`` without a copy
+    object.__setattr__(claim, "__dict__", values)
     return claim
 
 
