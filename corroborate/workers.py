@@ -116,6 +116,7 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
     # pid -> Process; there is no public way to reach the workers before Python 3.14
     workers = list((getattr(pool, "_processes", None) or {}).values())
     results = getattr(pool, "_result_queue", None)  # shutdown drops it
+    calls = getattr(pool, "_call_queue", None)
     try:
         pool.shutdown(wait=False, cancel_futures=True)
         for process in workers:
@@ -130,6 +131,10 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
         writer = getattr(results, "_writer", None)
         if writer is not None:
             writer.close()
+        # Tasks still queued for the dead workers may never leave the queue's feeder thread,
+        # which the interpreter would also wait for at exit.
+        if calls is not None:
+            calls.cancel_join_thread()
 
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:

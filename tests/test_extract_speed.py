@@ -113,6 +113,7 @@ def test_time_words_hold_no_greek_sigma() -> None:
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, st.integers(-2, 60), st.integers(-2, 200))
 @example("The owner ſaid no, the \u212aessel crew said.", 0, 60)
+@example("saidİ", 0, -1)
 def test_cue_scan_of_lower_case_finds_what_case_folding_finds(text: str, lo: int, hi: int) -> None:
     lex = cue_lexicon()
     folding = []

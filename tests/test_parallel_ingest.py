@@ -276,7 +276,8 @@ def test_a_dead_worker_leaves_the_rest_to_this_process():
 
 
 INGEST_THEN_CTRL_C = """
-import sys
+import faulthandler, signal, sys
+faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test's view of a hang
 from corroborate.cli import main
 sys.argv = ["corroborate", "--db", sys.argv[1], "ingest", "--workers", "2", sys.argv[2]]
 main()
@@ -299,8 +300,11 @@ def _interrupted_ingest(tmp_path, name: str, interrupts: int) -> None:
     try:
         ingest.wait(timeout=10)
     except subprocess.TimeoutExpired:
+        os.kill(ingest.pid, signal.SIGUSR1)  # every thread's stack, to stderr
+        time.sleep(1.0)
         os.killpg(ingest.pid, signal.SIGKILL)
-        pytest.fail(f"ingest with workers hung after {interrupts} Ctrl-C")
+        stacks = ingest.stderr.read().decode(errors="replace")[-6000:]
+        pytest.fail(f"ingest with workers hung after {interrupts} Ctrl-C; its threads:\n{stacks}")
     assert ingest.returncode == 130, ingest.stderr.read().decode(errors="replace")[-2000:]
     assert _wait_until(lambda: not any(_alive(pid) for pid in pool_workers), seconds=5)
 

@@ -115,6 +115,7 @@ class CueLexicon:
         is that letter -- for every code point but "ı" and "ſ", which fold onto "i" and "s".
         A stretch holding either, or one whose lower case changes its length, takes the slow way.
         """
+        lo, hi = max(lo, 0), max(hi, 0)  # as the regex reads them, not as slices do
         base = max(lo - 1, 0)
         stretch = text[base:hi]
         low = stretch.lower()
