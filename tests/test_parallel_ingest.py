@@ -278,6 +278,9 @@ def test_a_dead_worker_leaves_the_rest_to_this_process():
 INGEST_THEN_CTRL_C = """
 import faulthandler, signal, sys
 faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test's view of a hang
+# as started from a terminal: a shell running the tests in the background starts them with
+# Ctrl-C ignored, and the ingest would inherit that
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from corroborate.cli import main
 sys.argv = ["corroborate", "--db", sys.argv[1], "ingest", "--workers", "2", sys.argv[2]]
 main()
