@@ -8,6 +8,8 @@ import pickle
 import threading
 from dataclasses import asdict
 
+import pytest
+
 from corroborate.gcpause import collector_paused
 from corroborate.model import Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef
 from corroborate.store.extraction_codec import extraction_from_json, extraction_to_json
@@ -83,3 +85,14 @@ def test_collector_pause_across_threads() -> None:
     finally:
         release.set()
         (gc.enable if was else gc.disable)()
+
+
+def test_frozen_builder_refuses_a_missing_an_unknown_or_an_extra_field():
+    from corroborate.model import Span, frozen_builder
+
+    build = frozen_builder(Span)
+    assert build("Oslo", 4, 8, raw_start=4, raw_end=8) == Span("Oslo", 4, 8, 4, 8)
+    for args, named in [(("Oslo", 4, 8, 4), {}), (("Oslo", 4, 8, 4), {"raw_ends": 8}),
+                        (("Oslo", 4, 8, 4, 8, 9), {})]:  # fmt: skip
+        with pytest.raises(TypeError):
+            build(*args, **named)

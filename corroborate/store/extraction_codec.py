@@ -6,36 +6,16 @@ it would only double the size of the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import fields
-from typing import Any, TypeVar
+from typing import Any
 
-from ..model import Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef
+from ..model import Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef, frozen_builder
 
 SpanJSON = list[int] | None
-T = TypeVar("T")
-_new = object.__new__
 
 
-def _builder(cls: type[T]) -> Callable[..., T]:
-    """``cls(*values)`` for a plain frozen dataclass, without its ``__init__``: that sets each
-    field through ``object.__setattr__``, and loading one story builds ~10^5 of these objects.
-    The instance is the same (same ``__dict__``, in field order)."""
-    init = getattr(cls, "__post_init__", None)
-    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-    if init is not None or "__slots__" in vars(cls):
-        raise TypeError(f"{cls.__name__} needs its own __init__")
-
-    def build(*values: Any) -> T:
-        obj = _new(cls)
-        obj.__dict__.update(zip(names, values, strict=True))
-        return obj
-
-    return build
-
-
-_claim_of, _quantity, _quote = _builder(Claim), _builder(Quantity), _builder(Quote)
-_mention, _time, _entity = _builder(Mention), _builder(TimeRef), _builder(LocalEntity)
+_claim_of, _quantity, _quote = frozen_builder(Claim), frozen_builder(Quantity), frozen_builder(Quote)
+_span_of = frozen_builder(Span)
+_mention, _time, _entity = frozen_builder(Mention), frozen_builder(TimeRef), frozen_builder(LocalEntity)
 
 
 def _span(s: Span | None) -> SpanJSON:
@@ -49,9 +29,7 @@ def _unspan(v: SpanJSON, text: str) -> Span | None:
 def _need(v: SpanJSON, text: str) -> Span:
     if v is None:
         raise ValueError("a required span is missing from the stored extraction")
-    span = _new(Span)  # as Span(...) builds it, without its __init__: see _builder
-    span.__dict__.update(text=text[v[0] : v[1]], start=v[0], end=v[1], raw_start=v[2], raw_end=v[3])
-    return span
+    return _span_of(text[v[0] : v[1]], v[0], v[1], v[2], v[3])
 
 
 def extraction_to_json(x: Extraction) -> dict[str, Any]:
