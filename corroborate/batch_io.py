@@ -32,6 +32,7 @@ from .intake import expand_inputs, read_bytes, read_path
 from .intake.common import check_size
 from .intake.paths import STDIN
 from .model import IngestResult, RawDocument, SourceMeta
+from .pipeline import article_source
 from .prepare import Prepared, precompute, prepare_item
 from .settings import Settings
 
@@ -144,8 +145,9 @@ def _record_item(record: dict[str, Any]) -> Item:
 
 
 def _prepared_record(item: Item, value: Prepared | IngestResult) -> dict[str, Any]:
+    # An archive record is named by its URL, as ``ingest`` names it (not by the archive's path).
     source, input_hash = (
-        (item.source, item.input_hash) if isinstance(item, RawDocument) else (item.source, "")
+        (article_source(item), item.input_hash) if isinstance(item, RawDocument) else (item.source, "")
     )
     out: dict[str, Any] = {"source": source, "input_hash": input_hash}
     if isinstance(value, IngestResult):

@@ -93,3 +93,29 @@ def test_without_dask_batch_says_what_to_install(tmp_path, monkeypatch):
             batch_ingest([str(tmp_path)], store)
     finally:
         store.close()
+
+
+def test_a_stored_web_archive_record_is_named_by_its_url_on_a_second_batch(tmp_path):
+    # ingest names an "unchanged" archive record by the page's URL, as when it was stored.
+    from .test_intake import build_warc
+
+    body = (
+        b"<html><head><title>Harbour cranes idle after a storm</title></head><body><article>"
+        b"<p>Cranes at the eastern harbour stood idle on Monday after a storm damaged two of them.</p>"
+        b"<p>The port authority said repairs would take about a week.</p></article></body></html>"
+    )
+    warc = tmp_path / "crawl.warc"
+    warc.write_bytes(build_warc([("https://news.example/cranes", "text/html", body)]))
+    runs = {}
+    for name, run in (("seq", api.ingest), ("batch", lambda p, s: batch_ingest(p, s, options=THREADS))):
+        store = open_store(str(tmp_path / f"{name}.db"))
+        try:
+            first, again = run([str(warc)], store), run([str(warc)], store)
+        finally:
+            store.close()
+        runs[name] = [(r.status, r.source) for r in first.results + again.results]
+    assert runs["seq"] == [
+        ("ingested", "https://news.example/cranes"),
+        ("unchanged", "https://news.example/cranes"),
+    ]
+    assert runs["batch"] == runs["seq"]
