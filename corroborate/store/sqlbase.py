@@ -8,6 +8,7 @@ summaries) lives in the backend modules.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -163,12 +164,7 @@ class SQLStore:
 
     def _upsert(self, table: str, key: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows (values in ``columns`` order), replacing any row whose ``key`` exists."""
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
-        sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))}) "
-            f"ON CONFLICT({key}) DO UPDATE SET {updates}"
-        )
-        self._executemany(sql, rows)
+        self._executemany(upsert_sql(table, key, tuple(columns)), rows)
 
     def save_entities(self, records: Iterable[dict[str, Any]]) -> None:
         rows = [(r["id"], r["name"], r["kind"], _RECORD_JSON(r)) for r in records]
@@ -253,6 +249,16 @@ class SQLStore:
         if not found:
             raise NotFoundError(f"no story with id {story_id!r}; `corroborate stories` lists them")
         return found
+
+
+@functools.lru_cache(maxsize=64)
+def upsert_sql(table: str, key: str, columns: tuple[str, ...]) -> str:
+    """The statement of :meth:`SQLStore._upsert` (built once: the store step upserts per article)."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))}) "
+        f"ON CONFLICT({key}) DO UPDATE SET {updates}"
+    )
 
 
 def story_summary(row: Mapping[str, Any], ids: list[str], outlets: list[str | None]) -> dict[str, Any]:
