@@ -145,8 +145,8 @@ def ingest_file(
 def store_prepared(
     prepared: Sequence[Article | Prepared | IngestResult], corpus: Corpus, settings: Settings
 ) -> list[IngestResult]:
-    """The store step of one input (or one part of a big one), in one transaction: all of its
-    articles are stored, or none.
+    """The store step of one input (or one part of a big one), in one transaction (the caller's,
+    when one is open): all of its articles are stored, or none.
 
     Dedup, entity linking and story assignment depend on what came before, so this runs in
     input order; sequential and batch ingest (:mod:`corroborate.batch`) both end here.
