@@ -78,10 +78,10 @@ def shingles(text: str, size: int) -> np.ndarray:
     words = normalised_words(text)
     if not words:
         return np.empty(0, dtype=np.uint32)
-    # C-level lookups (-1 for a word not seen yet); hash only when some word is new.
+    # C-level lookups (-1 for a word not seen yet); only the new words are hashed here.
     ids = np.fromiter(map(_WORD_IDS.get, words, repeat(-1)), dtype=np.int64, count=len(words))
-    if ids.min() < 0:
-        ids = np.fromiter(map(_word_id, words), dtype=np.int64, count=len(words))
+    for k in np.flatnonzero(ids < 0).tolist():
+        ids[k] = _word_id(words[k])
     ids = ids.view(np.uint64)
     size = max(1, min(size, len(ids), len(_MIX)))
     count = len(ids) - size + 1

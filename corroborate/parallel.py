@@ -45,18 +45,49 @@ Outcome = Article | Prepared | IngestResult
 WORKER_READ_BYTES = 1 << 20
 
 
+#: One part of an input (``InputSlots.last`` marks an input's last part) with its prepared items.
+ReadyPart = tuple[InputSlots, list[Outcome]]
+
+
 def prepared_inputs(
     paths: Iterable[str], store: Store, settings: Settings, workers: int = 1, chunk_size: int = 8
-) -> Iterator[tuple[InputSlots, list[Outcome]]]:
-    """Each input's prepared items, in input order, part by part (``InputSlots.last`` marks an
-    input's last part); ``workers`` > 1 prepares on that many processes."""
+) -> Iterator[ReadyPart]:
+    """Each input's prepared items, in input order, part by part; ``workers`` > 1 prepares on that
+    many processes."""
+    for batch in prepared_batches(paths, store, settings, workers, chunk_size):
+        yield from batch
+
+
+def prepared_batches(
+    paths: Iterable[str], store: Store, settings: Settings, workers: int = 1, chunk_size: int = 8
+) -> Iterator[list[ReadyPart]]:
+    """The parts of :func:`prepared_inputs`, in order, in batches the store step may take in one
+    transaction: one part each in this process; with workers, the parts a task's results
+    completed together (often a task's ``chunk_size`` small files), up to
+    ``settings.transaction_items`` items. Nothing in a batch waits for a worker, so a
+    transaction never holds the store's write lock while this process waits."""
     if workers <= 1:
         for path in paths:
             for part in prepare_parts(path, store, settings):
-                yield part, filled(part)
+                yield [(part, filled(part))]
         return
     with process_pool(workers, _open_worker_store, (store.reopen_target,)) as pool:
-        yield from _Ordered(store, settings, chunk_size).run(pool, paths, in_flight=workers * 2)
+        for ready in _Ordered(store, settings, chunk_size).run(pool, paths, in_flight=workers * 2):
+            yield from _capped(ready, settings.transaction_items)
+
+
+def _capped(ready: list[ReadyPart], max_items: int) -> Iterator[list[ReadyPart]]:
+    """``ready`` in consecutive batches of at most ``max_items`` items (a bigger part alone)."""
+    batch: list[ReadyPart] = []
+    items = 0
+    for part in ready:
+        if batch and items + len(part[1]) > max_items:
+            yield batch
+            batch, items = [], 0
+        batch.append(part)
+        items += len(part[1])
+    if batch:
+        yield batch
 
 
 @dataclass
@@ -76,16 +107,19 @@ class _Ordered:
         self.store, self.settings, self.chunk_size = store, settings, chunk_size
         self.inputs: deque[InputSlots] = deque()
 
-    def run(
-        self, pool: Any, paths: Iterable[str], in_flight: int
-    ) -> Iterator[tuple[InputSlots, list[Outcome]]]:
+    def run(self, pool: Any, paths: Iterable[str], in_flight: int) -> Iterator[list[ReadyPart]]:
+        """The inputs (or parts) each task's results completed, in input order."""
         work = partial(_work, settings=self.settings)
         here = partial(_here, store=self.store, settings=self.settings)
         tasks = ((t, (t.paths, t.items)) for t in self._tasks(paths))  # only the payload travels
         for task, results in ordered_map(pool, work, tasks, in_flight, here):
             self._fill(task, results)
-            yield from self._ready()
-        yield from self._ready()
+            ready = list(self._ready())
+            if ready:
+                yield ready
+        ready = list(self._ready())
+        if ready:
+            yield ready
 
     def _tasks(self, paths: Iterable[str]) -> Iterator[_Task]:
         # Small files go ``chunk_size`` to a task: each task costs this process, which stores every
@@ -132,7 +166,7 @@ class _Ordered:
                 entry.slots[position] = result
                 entry.waiting -= 1
 
-    def _ready(self) -> Iterator[tuple[InputSlots, list[Outcome]]]:
+    def _ready(self) -> Iterator[ReadyPart]:
         while self.inputs and self.inputs[0].waiting == 0:
             entry = self.inputs.popleft()
             yield entry, filled(entry)

@@ -167,6 +167,8 @@ def corpus_state_problems(db: Path) -> list[str]:
         stories = dict(con.execute("SELECT id, count FROM stories").fetchall())
         documents = con.execute("SELECT value FROM corpus_counters WHERE name = 'documents'").fetchone()
         frequencies = dict(con.execute("SELECT term, df FROM term_frequencies").fetchall())
+        for (changed,) in con.execute("SELECT frequencies FROM term_frequency_log ORDER BY seq"):
+            frequencies.update(json.loads(changed))  # the changes not yet folded into the table
         entities = {r[0]: json.loads(r[1]) for r in con.execute("SELECT id, record FROM entities")}
     members = Counter(a.story_id for a in articles)
     if None in members:

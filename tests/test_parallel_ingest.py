@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -366,3 +367,33 @@ def test_workers_and_the_cli_collect_garbage_less_often():
         assert gc.get_threshold() == workers.GC_THRESHOLDS
     finally:
         gc.set_threshold(*before)
+
+
+def test_small_inputs_prepared_together_share_a_transaction(tmp_path, monkeypatch):
+    """With workers, the small files of one task are stored in one transaction (each file whole),
+    and every result comes after the commit that stored it."""
+    paths = mixed_inputs(tmp_path)
+    store = api.open_store(str(tmp_path / "shared.db"))
+    commits: list[int] = []
+    real = store._outermost_transaction
+
+    def counted():  # the articles stored once each outermost transaction ends
+        with real():
+            yield
+        commits.append(store.count_articles())
+
+    monkeypatch.setattr(store, "_outermost_transaction", contextlib.contextmanager(counted))
+    seen: list[int] = []
+    try:
+        summary = api.ingest(paths, store, workers=2, on_result=lambda r: seen.append(len(commits)))
+    finally:
+        store.close()
+    assert 0 < len(commits) < len(paths)
+    assert commits[-1] == summary.ingested + summary.duplicates - summary.count("unchanged")
+    assert seen == sorted(seen) and all(n > 0 for n in seen)
+
+
+def test_a_batch_holds_at_most_transaction_items_unless_one_part_is_bigger():
+    parts = [(parallel.InputSlots(str(k)), [None] * size) for k, size in enumerate([2, 1, 3, 5, 1])]
+    batches = list(parallel._capped(parts, 3))
+    assert [[len(items) for _, items in batch] for batch in batches] == [[2, 1], [3], [5], [1]]

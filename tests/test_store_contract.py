@@ -183,6 +183,34 @@ def test_story_state_round_trips_and_clears(store):
         store.story_articles("s1")
 
 
+def test_frequency_changes_fold_into_the_table_and_keep_their_order(store, monkeypatch):
+    """Each save appends its changed frequencies to a log; every few saves (here 3) the log is
+    folded into the table, and a change as big as a fold goes there at once. Loading always gives
+    the latest count of each term; SQLite also keeps new terms in the order they first came
+    (PostgreSQL reads the table in no particular order)."""
+    monkeypatch.setattr("corroborate.store.sqlbase.FOLD_ROWS", 3)
+    monkeypatch.setattr("corroborate.store.sqlbase.FOLD_TERMS", 4)
+    changes = [{"dam": 1, "verrin": 1}, {"dam": 2, "mill": 1}, {"café": 1}, {"mill": 2, "gates": 1},
+               {"a": 1, "b": 1, "c": 1, "dam": 3}, {"spillway": 1}]  # fmt: skip
+    expected: dict[str, int] = {}
+    for documents, change in enumerate(changes, 1):
+        store.save_story_state([], documents, change)
+        expected.update(change)
+        _, count, frequencies, _ = store.load_story_state()
+        assert count == documents and frequencies == expected
+        if not store.url.startswith("postgres"):
+            assert list(frequencies) == list(expected)
+    store.clear_story_state()
+    assert store.load_story_state() == ([], 0, {}, {})
+
+
+def test_an_article_is_listed_under_each_of_its_entities_once(store):
+    article = make_article(outlet="Lakeside Herald")
+    store.add_article(article.__class__(**{**vars(article), "entity_ids": ("e_1", "e_2", "e_1")}), [1])
+    assert store.entity_articles("e_1", 10, 0) == (1, [article.id])
+    assert store.entity_articles("e_2", 10, 0) == (1, [article.id])
+
+
 def test_iter_articles_pages_through_in_ingest_order(store, monkeypatch):
     monkeypatch.setattr("corroborate.store.sqlbase.PAGE", 2)
     articles = [

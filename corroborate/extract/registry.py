@@ -8,6 +8,7 @@ a bare surname joins the dominant full-name holder whose role fits. Ids are dete
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -93,6 +94,15 @@ _LEGAL_FORMS = frozenset(["inc", "corp", "corporation", "co", "ltd", "llc", "plc
 _PERSONISH = frozenset({"PERSON", "OTHER"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_count(name: str) -> int:
+    """How many words identify the name (:func:`name_words`); linking asks this of every spelling
+    of every record an article touches, and the same names come back article after article."""
+    return len(name_words(name))
+
+
+# Cached for the same reason: names repeat, and each lookup builds the key again.
+@functools.lru_cache(maxsize=1 << 16)
 def _exact_key(name: str, kind: str) -> str:
     """
     >>> _exact_key("Harbour Freight Inc.", "ORG") == _exact_key("Harbour Freight", "ORG")
@@ -110,7 +120,7 @@ def _exact_key(name: str, kind: str) -> str:
 
 def _evidence(e: ArticleEntity) -> tuple[int, int, int]:
     """Entities with a role and a full name link first, so a bare surname meets them, not a namesake."""
-    return (e.role is not None, len(name_words(e.name)) > 1, e.mentions)
+    return (e.role is not None, _word_count(e.name) > 1, e.mentions)
 
 
 class EntityRegistry:
@@ -156,7 +166,7 @@ class EntityRegistry:
             return self._find_named(e)
         # People are found by their full name, else by surname; a bare-surname alias ("Clinton")
         # is never looked up on its own, since it may belong to several people.
-        full = len(name_words(e.name)) > 1
+        full = _word_count(e.name) > 1
         rid = self._exact.get(_exact_key(e.name, e.kind)) if full else None
         if rid and self._records[rid].kind in _PERSONISH:
             return rid
@@ -265,7 +275,7 @@ class EntityRegistry:
             if key in self._indexed:
                 continue
             self._indexed.add(key)
-            if not key[3] and not (len(name_words(name)) > 1 and given_compatible(given_key(name), given)):
+            if not key[3] and not (_word_count(name) > 1 and given_compatible(given_key(name), given)):
                 continue
             self._exact.setdefault(_exact_key(name, r.kind), r.id)
             sk = surname_key(name)
@@ -320,4 +330,4 @@ def _best_name(r: EntityRecord) -> str:
     # Among spellings seen at least a fifth as often as the commonest: the longest, then the commonest.
     floor = max(r.aliases.values()) / 5
     common = [a for a, n in r.aliases.items() if n >= floor]
-    return max(common, key=lambda a: (len(name_words(a)), r.aliases[a], a == r.name))
+    return max(common, key=lambda a: (_word_count(a), r.aliases[a], a == r.name))

@@ -8,6 +8,7 @@ summaries) lives in the backend modules.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -20,10 +21,24 @@ from .codec import COLUMNS, article_to_row, row_to_article
 
 Params = Sequence[Any] | Mapping[str, Any]
 
+#: What clear_story_state empties (story_stats: the web app's claim counts per story).
+STATE_TABLES = ("stories", "term_frequencies", "term_frequency_log", "corpus_counters", "story_stats")
+
 STORY_COLUMNS = ("id", "seq", "count", "first_date", "last_date", "terms", "keys", "dense")
 
 #: Rows fetched per query by :meth:`SQLStore.iter_articles`, so memory stays flat on any corpus.
 PAGE = 500
+
+# json.dumps's encoders without its check for cycles (these are plain trees), which costs about
+# a sixth of the encoding; an article's store step encodes a dozen entity records.
+_RECORD_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+#: Rows of term_frequency_log folded into term_frequencies at once: a fold rewrites the pages of
+#: the terms changed since the last one, and loading the corpus state reads the log.
+FOLD_ROWS = 256
+#: Changed frequencies written to term_frequencies directly, folding the log first.
+FOLD_TERMS = 4096
 
 
 def read_migrations(folder: str) -> list[tuple[int, str]]:
@@ -149,15 +164,10 @@ class SQLStore:
 
     def _upsert(self, table: str, key: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows (values in ``columns`` order), replacing any row whose ``key`` exists."""
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
-        sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))}) "
-            f"ON CONFLICT({key}) DO UPDATE SET {updates}"
-        )
-        self._executemany(sql, rows)
+        self._executemany(upsert_sql(table, key, tuple(columns)), rows)
 
     def save_entities(self, records: Iterable[dict[str, Any]]) -> None:
-        rows = [(r["id"], r["name"], r["kind"], json.dumps(r, ensure_ascii=False)) for r in records]
+        rows = [(r["id"], r["name"], r["kind"], _RECORD_JSON(r)) for r in records]
         with self.transaction():
             self._upsert("entities", "id", ("id", "name", "kind", "record"), rows)
 
@@ -167,8 +177,43 @@ class SQLStore:
         """Upsert clusterer story rows and document frequencies (see corroborate.cluster.persist)."""
         with self.transaction():
             self._upsert("stories", "id", STORY_COLUMNS, [tuple(r[c] for c in STORY_COLUMNS) for r in rows])
-            self._upsert("term_frequencies", "term", ("term", "df"), list(frequencies.items()))
+            self._log_frequencies(frequencies)
             self._upsert("corpus_counters", "name", ("name", "value"), [("documents", documents)])
+
+    def _log_frequencies(self, frequencies: Mapping[str, int]) -> None:
+        """Append the changed frequencies to the log (see migration 0005), folding it when long.
+
+        A write's changes fill a page or two at the log's end; upserting them rewrote pages all
+        over term_frequencies. A change as big as a fold (a recluster) goes to the table at once.
+        """
+        if not frequencies:
+            return
+        if len(frequencies) >= FOLD_TERMS:
+            self._fold_frequencies(frequencies)
+            return
+        text = _COMPACT_JSON(dict(frequencies))
+        last = self._execute(
+            "INSERT INTO term_frequency_log (frequencies) VALUES (?) RETURNING seq", (text,)
+        ).fetchone()["seq"]
+        # seq only grows between folds, so this is the row count (or more, with PostgreSQL's gaps);
+        # MIN alone reads one end of the key's b-tree, not the table.
+        first = self._execute("SELECT MIN(seq) AS seq FROM term_frequency_log").fetchone()["seq"]
+        if last - first + 1 >= FOLD_ROWS:
+            self._fold_frequencies({})
+
+    def _fold_frequencies(self, latest: Mapping[str, int]) -> None:
+        """Move the log, then ``latest``, into term_frequencies: the frequencies stay the same, and
+        new terms keep the order they came in."""
+        merged = self._logged_frequencies()
+        merged.update(latest)
+        self._upsert("term_frequencies", "term", ("term", "df"), list(merged.items()))
+        self._execute("DELETE FROM term_frequency_log")
+
+    def _logged_frequencies(self) -> dict[str, int]:
+        merged: dict[str, int] = {}
+        for row in self._execute("SELECT frequencies FROM term_frequency_log ORDER BY seq"):
+            merged.update(json.loads(row["frequencies"]))
+        return merged
 
     def load_story_state(self) -> tuple[list[dict[str, Any]], int, dict[str, int], dict[str, str]]:
         """(story rows, document count, document frequencies, article -> story assignments)."""
@@ -176,6 +221,7 @@ class SQLStore:
             rows = [dict(r) for r in self._execute("SELECT * FROM stories ORDER BY seq")]
             found = self._execute("SELECT value FROM corpus_counters WHERE name = 'documents'").fetchone()
             frequencies = {r["term"]: r["df"] for r in self._execute("SELECT term, df FROM term_frequencies")}
+            frequencies.update(self._logged_frequencies())
             assigned = self._execute(
                 "SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"
             ).fetchall()
@@ -190,7 +236,7 @@ class SQLStore:
         with self.transaction():
             # story_stats: the web app's cached claim counts, keyed by story id, which may now
             # name other articles.
-            for table in ("stories", "term_frequencies", "corpus_counters", "story_stats"):
+            for table in STATE_TABLES:
                 self._execute(f"DELETE FROM {table}")
             self._execute("UPDATE articles SET story_id = NULL")
 
@@ -203,6 +249,16 @@ class SQLStore:
         if not found:
             raise NotFoundError(f"no story with id {story_id!r}; `corroborate stories` lists them")
         return found
+
+
+@functools.lru_cache(maxsize=64)
+def upsert_sql(table: str, key: str, columns: tuple[str, ...]) -> str:
+    """The statement of :meth:`SQLStore._upsert` (built once: the store step upserts per article)."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))}) "
+        f"ON CONFLICT({key}) DO UPDATE SET {updates}"
+    )
 
 
 def story_summary(row: Mapping[str, Any], ids: list[str], outlets: list[str | None]) -> dict[str, Any]:

@@ -149,9 +149,13 @@ class SQLiteStore(SQLStore, SQLiteBrowse):
             cur = self._db.execute(
                 f"INSERT INTO articles ({names}) VALUES ({','.join('?' * len(row))})", list(row.values())
             )
+            seq = cur.lastrowid
             self._db.executemany(
-                "INSERT INTO lsh_bands (key, article_seq) VALUES (?, ?)",
-                [(key, cur.lastrowid) for key in band_keys],
+                "INSERT INTO lsh_bands (key, article_seq) VALUES (?, ?)", [(key, seq) for key in band_keys]
+            )
+            self._db.executemany(
+                "INSERT INTO article_entities (entity_id, article_seq) VALUES (?, ?)",
+                [(entity, seq) for entity in dict.fromkeys(json.loads(row["entity_ids"]))],
             )
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
