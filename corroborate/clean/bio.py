@@ -39,6 +39,8 @@ _WRITES = re.compile(
     rf"|is\s+(?:the\s+)?(?:co-?)?author\s+of\b|(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}{_JOURNALIST}\b"
     rf"|(?:is|was)\s+(?:a|an|the)\s+[^.;]{{0,80}}?\b{_WRITER}\b)"
 )
+#: How ``_IS_ROLE`` and ``_WRITES`` both open: a text without it opens as no bio.
+_OPENING = re.compile(rf"{_LABEL}{NAME}")
 #: How to reach the author: the strongest sign that a paragraph is a bio.
 CONTACT = re.compile(
     rf"\b(?i:follow|find|reach)\s+(?:him|her|them|me|us|(?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){{1,6}}?)\s*"
@@ -93,6 +95,8 @@ def opens_as_bio(text: str) -> bool:
     >>> opens_as_bio("Jane Roe is the director of the Example Institute."), opens_as_bio("It rained.")
     (True, False)
     """
+    if not _OPENING.match(text):
+        return False  # neither bio pattern can match: both open this way
     shape = _shape(text)
     return shape is not None and shape[1]
 

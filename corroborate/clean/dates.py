@@ -12,13 +12,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import email.utils
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..model import SourceMeta
 from ..settings import Settings
-from .vocab import finditer_from
 
 _MONTH_NAMES = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -27,13 +27,19 @@ _MONTH_NAMES = (
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\b\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>[12]\d{3})\b)?"
-#: Each pattern, tried only where its matches can begin (:func:`finditer_from`), which is found fast.
-_DATE_PATTERNS = (
-    (rf"(?=[JFMASOND])\b{_MONTH}\s+{_DAY}\b{_YEAR}", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
-    (rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}", r"\d\d*"),
-    (r"(?=[12])\b(?P<year>[12]\d{3})([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)\b", r"[12]\d{3}[-/.]"),
-)
-_DATE_SCANS = tuple((re.compile(pattern), re.compile(starts)) for pattern, starts in _DATE_PATTERNS)
+#: Each pattern, tried only where its matches can begin (:func:`matches_at`), which is found fast.
+_MONTH_FIRST = re.compile(rf"(?=[JFMASOND])\b{_MONTH}\s+{_DAY}\b{_YEAR}")
+_DAY_FIRST = re.compile(rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}")
+_YEAR_FIRST = re.compile(r"(?=[12])\b(?P<year>[12]\d{3})([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)\b")
+#: The patterns in the order :func:`find_dates` reads them.
+_DATE_PATTERNS = (_MONTH_FIRST, _DAY_FIRST, _YEAR_FIRST)
+#: Where each month name starts (they cannot overlap) and where each run of digits starts: the
+#: only places ``_MONTH_FIRST`` and (a digit after no word character) ``_DAY_FIRST`` and
+#: ``_YEAR_FIRST`` can match. In ASCII text ``\d`` is ``[0-9]``, which is found faster.
+_MONTH_STARTS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_NUMBERS = re.compile(r"\d\d*")
+_ASCII_NUMBERS = re.compile(r"[0-9][0-9]*")
+_DIGIT = re.compile(r"\d")
 _WEEKDAY = re.compile(
     rf"(?=[MTWFS])\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['\u2019]s)?\b(?!,?\s+(?:[0-3]?\d\b|(?:{_MONTH_NAMES})\b))"
 )
@@ -47,7 +53,10 @@ def _wordset(words: str) -> frozenset[str]:
 
 _WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 _MONTH_KEYS = "janfebmaraprmayjunjulaugsepoctnovdec"
-_BOUNDARY = re.compile(r"[.;!?\n,:()\"\u201c\u201d\u2014\u2013]")
+_BOUNDARY_CHARS = r"[.;!?\n,:()\"\u201c\u201d\u2014\u2013]"
+_BOUNDARY = re.compile(_BOUNDARY_CHARS)
+#: Everything up to the last boundary: its end is where the last ``_BOUNDARY`` match ends.
+_UP_TO_LAST_BOUNDARY = re.compile(rf".*{_BOUNDARY_CHARS}", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z.'\u2019 -]{1,40},\s*(?:[A-Z][a-z]+\s*,\s*)?$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]")
@@ -112,19 +121,32 @@ def find_dates(text: str, removed: bool = False) -> list[DateMention]:
     True
     """
     out: list[DateMention] = []
-    for pattern, starts in _DATE_SCANS:
-        for m in finditer_from(pattern, starts, text):
-            year = int(m["year"]) if m["year"] else None
-            month, day = _month_number(m["month"]), int(m["day"])
-            if not _valid(year or 2000, month, day):
-                continue
-            tense = tense_of(text, m.start(), m.end())
-            dateline = bool(
-                _DATELINE_BEFORE.search(text, max(0, m.start() - 80), m.start())
-                and _DATELINE_AFTER.match(text, m.end())
-            )
-            out.append(DateMention(year, month, day, m.group(0), tense, removed, dateline))
+    for m in _date_matches(text):
+        year = int(m["year"]) if m["year"] else None
+        month, day = _month_number(m["month"]), int(m["day"])
+        if not _valid(year or 2000, month, day):
+            continue
+        tense = tense_of(text, m.start(), m.end())
+        dateline = bool(
+            _DATELINE_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            and _DATELINE_AFTER.match(text, m.end())
+        )
+        out.append(DateMention(year, month, day, m.group(0), tense, removed, dateline))
     return out
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """Each date pattern's matches in turn, as ``pattern.finditer(text)`` finds them.
+
+    >>> [m.group() for m in _date_matches("On 5 May 2024, 2024-05-06 or 1999/1/2.")]
+    ['5 May 2024', '2024-05-06', '1999/1/2']
+    """
+    if not _DIGIT.search(text):
+        return  # every date pattern needs a digit
+    yield from matches_at(_MONTH_FIRST, [m.start() for m in _MONTH_STARTS.finditer(text)], text)
+    numbers = [m.start() for m in (_ASCII_NUMBERS if text.isascii() else _NUMBERS).finditer(text)]
+    yield from matches_at(_DAY_FIRST, numbers, text)
+    yield from matches_at(_YEAR_FIRST, [i for i in numbers if text[i] in "12"], text)
 
 
 def weekday_matches(text: str) -> Iterator[re.Match[str]]:
@@ -132,15 +154,15 @@ def weekday_matches(text: str) -> Iterator[re.Match[str]]:
     starts = []
     at = text.find("day")
     while at >= 0:
-        stem = next((s for s in _WEEKDAY_STEMS if text.endswith(s, 0, at)), None)
-        if stem:
+        if text.endswith(_WEEKDAY_STEMS, 0, at):  # mostly not ("today", "days")
+            stem = next(s for s in _WEEKDAY_STEMS if text.endswith(s, 0, at))
             starts.append(at - len(stem))
         at = text.find("day", at + 3)
     return matches_at(_WEEKDAY, starts, text)
 
 
 def matches_at(pattern: re.Pattern[str], starts: Sequence[int], text: str) -> Iterator[re.Match[str]]:
-    """:func:`finditer_from` with the places a match can begin given in order."""
+    """:func:`.vocab.finditer_from` with the places a match can begin given in order."""
     end = 0
     for start in starts:
         m = pattern.match(text, start) if start >= end else None
@@ -168,7 +190,8 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
     after the following comma are what say whether it is past or to come.
     """
     chunk = text[max(0, start - 100) : start]
-    cut = max((m.end() for m in _BOUNDARY.finditer(chunk)), default=0)
+    last = _UP_TO_LAST_BOUNDARY.match(chunk)
+    cut = last.end() if last else 0
     before = _WORD.findall(chunk[cut:])
     tail = text[end : end + 100]
     stop = _BOUNDARY.search(tail)
@@ -179,6 +202,7 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
     return before[-_WINDOW:], after[:_WINDOW]
 
 
+@functools.lru_cache(maxsize=4096)
 def _cue(word: str) -> str | None:
     w = word.lower().replace("\u2019", "'")
     if w in _FUTURE or w.endswith("'ll"):
