@@ -397,11 +397,33 @@ def _where(mention: DateMention) -> str:
     return "the dateline" if mention.dateline else removed if mention.removed else "the body"
 
 
+@functools.lru_cache(maxsize=1024)
+def _removed_dates(text: str) -> tuple[DateMention, ...]:
+    """``find_dates(text, removed=True)``, kept: removed lines (a deck, a byline, a copyright
+    notice) recur from article to article."""
+    return tuple(find_dates(text, removed=True))
+
+
+def removed_text_date(text: str) -> dt.date | None:
+    """:func:`parse_text_date` of a removed line, read from :func:`_removed_dates`.
+
+    >>> removed_text_date("Published 3 May 2024, 10:15"), removed_text_date("Updated 10:15")
+    (datetime.date(2024, 5, 3), None)
+    """
+    return next((m.on() for m in _removed_dates(text) if m.year), None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _removed_weekdays(text: str) -> tuple[tuple[int, str], ...]:
+    """``past_weekdays(text)`` of a removed line, kept as :func:`_removed_dates` is."""
+    return tuple(past_weekdays(text))
+
+
 def infer_from_text(
     body: str, removed_texts: Sequence[str], settings: Settings, limit: dt.date
 ) -> tuple[dt.date, str] | None:
     """The publication day from the text's own dates, with a sentence saying how; None without a year."""
-    mentions = find_dates(body) + [m for text in removed_texts for m in find_dates(text, removed=True)]
+    mentions = find_dates(body) + [m for text in removed_texts for m in _removed_dates(text)]
     anchor = _anchor(mentions, settings, limit)
     if anchor is None:
         return None
@@ -409,7 +431,7 @@ def infer_from_text(
     later = _later_yearless(mentions, day, limit)
     if later:
         day, source = _nearest_year(later, day), later
-    weekdays = past_weekdays(body) + [w for text in removed_texts for w in past_weekdays(text)]
+    weekdays = past_weekdays(body) + [w for text in removed_texts for w in _removed_weekdays(text)]
     shift, phrase = _weekday_shift(day, weekdays, limit)
     evidence = f'Inferred from the text: the latest date it gives as past or present is "{source.text}" ({_where(source)})'
     if source is not anchor:

@@ -288,7 +288,7 @@ def detect_embeds(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, Ve
         prepared = asked[i]
         if prepared is None:
             continue
-        near = [q for q in posts if abs(q.index - p.index) <= _NEAR]
+        near = [q for q in posts if abs(q.index - p.index) <= _NEAR] if posts else []
         by_embed = bool(near)
         found = _repeats_any(p, prepared, seen, min_words, by_embed, i)
         if by_embed and not found and prepared[1] >= min_words:  # else no repeat anywhere

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..model import frozen_builder
 from ..offsets import Edit, TrackedText
 
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]{2,}|[\t\u00a0\u2000-\u200a\u3000]")
@@ -39,13 +40,17 @@ class Paragraph:
     words = _WordCount()
 
 
+#: ``Paragraph(...)`` without the dataclass ``__init__``: one is made for every line of every article.
+_new_paragraph = frozen_builder(Paragraph)
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Each non-blank line is a paragraph.
 
     >>> [p.text for p in split_paragraphs("A b.\\n\\n  C d. \\nE")]
     ['A b.', 'C d.', 'E']
     """
-    return [Paragraph(i, start, end, stripped) for i, (start, end, stripped) in enumerate(_lines(text))]
+    return [_new_paragraph(i, start, end, stripped) for i, (start, end, stripped) in enumerate(_lines(text))]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:

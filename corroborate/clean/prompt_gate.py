@@ -15,7 +15,6 @@ import re
 from .vocab import (
     _IMPERATIVE_FIRST,
     _IMPERATIVE_LATER,
-    SECOND_PERSON_KEYS,
     SELF_EVIDENT_AT_START,
     fold,
     is_label,
@@ -28,9 +27,6 @@ from .vocab import (
 _OPENING = re.compile(
     rf"{_IMPERATIVE_FIRST.pattern}|^(?:we|our)\b|{SELF_EVIDENT_AT_START.pattern}", re.IGNORECASE
 )
-#: Keys of the tests that may match anywhere: second person, and the one self-evident marker
-#: that need not open the paragraph ("... continues below the advertisement").
-_ANYWHERE_KEYS = (*SECOND_PERSON_KEYS, "continue")
 
 
 def may_score(text: str) -> bool:
@@ -42,11 +38,11 @@ def may_score(text: str) -> bool:
     False
     """
     low = fold(text)
-    if (
-        any(map(low.__contains__, _ANYWHERE_KEYS))
-        or _OPENING.match(text)
-        or _IMPERATIVE_LATER.search(text, 1)
-    ):
+    # Keys of the tests that may match anywhere: second person (SECOND_PERSON_KEYS), and the
+    # one self-evident marker that need not open the paragraph ("... continues below the ad").
+    if "you" in low or "please" in low or "continue" in low:
+        return True
+    if _OPENING.match(text) or _IMPERATIVE_LATER.search(text, 1):
         return True
     if ("our " in low or "this " in low) and site_voice(text, low):
         return True
