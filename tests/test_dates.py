@@ -10,18 +10,20 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from corroborate.clean.dates import (
+from corroborate.clean.date_scan import (
     _DATE_PATTERNS,
     _WEEKDAY,
     _WEEKDAY_START,
-    _date_matches,
+    date_matches,
+    weekday_matches,
+)
+from corroborate.clean.dates import (
     find_dates,
     infer_published,
     parse_declared,
     parse_text_date,
     past_weekdays,
     tense_of,
-    weekday_matches,
 )
 from corroborate.clean.vocab import finditer_from
 from corroborate.model import SourceMeta
@@ -325,6 +327,6 @@ def test_scans_find_what_the_patterns_find(tokens: list[str], sep: str) -> None:
     found = [(m.span(), m.groups()) for m in finditer_from(_WEEKDAY, _WEEKDAY_START, text)]
     assert found == [(m.span(), m.groups()) for m in _WEEKDAY.finditer(text)]
     expected = [(m.span(), m.groups()) for p in _DATE_PATTERNS for m in p.finditer(text)]
-    assert [(m.span(), m.groups()) for m in _date_matches(text)] == expected
+    assert [(m.span(), m.groups()) for m in date_matches(text)] == expected
     weekdays = [(m.span(), m.groups()) for m in _WEEKDAY.finditer(text)]
     assert [(m.span(), m.groups()) for m in weekday_matches(text)] == weekdays

@@ -183,9 +183,7 @@ class Seen:
         self.joined = "".join("\n" + norm for norm in self.all)
 
     def add(self, text: str) -> None:
-        self.add_normalised(_prepared(text)[0].whole)
-
-    def add_normalised(self, norm: str) -> None:
+        norm = _prepared(text)[0].whole
         self.exact.add(norm)
         self.all.append(norm)
         self.joined += "\n" + norm
