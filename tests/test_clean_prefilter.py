@@ -42,6 +42,7 @@ PREFILTERS = [
     ),
     ("WEAK", vocab.WEAK, vocab.WEAK_KEYS, True),
     ("SELF_EVIDENT", vocab.SELF_EVIDENT, vocab.SELF_EVIDENT_KEYS, True),
+    ("CONTINUES", vocab.CONTINUES, ("continue",), True),
     ("SECOND_PERSON", vocab.SECOND_PERSON, vocab.SECOND_PERSON_KEYS, True),
     (
         "SITE_VOICE after the start",

@@ -54,7 +54,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanedDocument:
         Removed(verdicts[p.index].kind, p.text, *tracked.raw_range(p.start, p.end), verdicts[p.index].reason)
         for p in doomed
     )
-    body = remove_paragraphs(tracked, doomed)
+    body = remove_paragraphs(tracked, doomed, paragraphs)
     if not body.text.strip():
         # Everything looked like furniture: keep the text rather than lose the article.
         body, removed = tracked, tuple(r for r in removed if r.kind in ("title", "subtitle"))

@@ -29,16 +29,21 @@ _OTHER_ROLE = (
 #: Bios sometimes open with a label.
 _LABEL = r"^(?:(?i:about the authors?)\s*[:\u2014\u2013-]?\s*|\u2014\s*|-\s+)?"
 #: "<Name> is the news editor of Example.com", "<Name>, a reporter at The Daily Example".
+#: How a bio opens: its label, if any, and a name.
+_NAMED = rf"{_LABEL}{NAME}"
 _IS_ROLE = re.compile(
-    rf"{_LABEL}{NAME}(?:,\s+|\s+(?:is|was|has been|serves as)\s+)(?:a|an|the)\s+"
+    rf"{_NAMED}(?:,\s+|\s+(?:is|was|has been|serves as)\s+)(?:a|an|the)\s+"
     rf"(?P<role>(?:[\w-]+\s+){{0,4}}?(?:co-)?(?P<noun>{_JOURNALIST}|{_OTHER_ROLE})(?:\s+[\w-]+){{0,2}}?)"
     rf"\s+(?:of|at|for|with|on|to)\s+{OUTLET}"
 )
 _WRITES = re.compile(
-    rf"{_LABEL}{NAME}\s+(?:(?:writes|reports|blogs)\s+(?:about|on|for)\b|covers\s"
+    rf"{_NAMED}\s+(?:(?:writes|reports|blogs)\s+(?:about|on|for)\b|covers\s"
     rf"|is\s+(?:the\s+)?(?:co-?)?author\s+of\b|(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}{_JOURNALIST}\b"
     rf"|(?:is|was)\s+(?:a|an|the)\s+[^.;]{{0,80}}?\b{_WRITER}\b)"
 )
+#: How ``_IS_ROLE`` and ``_WRITES`` both open: a name, then a comma or the first word either
+#: takes after it. A text that does not open so opens as no bio.
+_OPENING = re.compile(rf"{_NAMED}(?:,|\s+(?:is|was|has|serves|writes|reports|blogs|covers)\b)")
 #: How to reach the author: the strongest sign that a paragraph is a bio.
 CONTACT = re.compile(
     rf"\b(?i:follow|find|reach)\s+(?:him|her|them|me|us|(?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){{1,6}}?)\s*"
@@ -93,6 +98,8 @@ def opens_as_bio(text: str) -> bool:
     >>> opens_as_bio("Jane Roe is the director of the Example Institute."), opens_as_bio("It rained.")
     (True, False)
     """
+    if not _OPENING.match(text):
+        return False  # neither bio pattern can match: both open this way
     shape = _shape(text)
     return shape is not None and shape[1]
 

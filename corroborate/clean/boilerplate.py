@@ -24,14 +24,13 @@ from collections.abc import Mapping, Sequence
 from .bio import bio_fields, bio_reason, opens_as_bio
 from .captions import detect_captions
 from .embeds import detect_embeds
-from .footer import detect_copyright, related_verdicts
+from .footer import detect_copyright, heading_lines, related_verdicts
 from .paragraphs import Paragraph
+from .prompt_gate import may_score
 from .verdict import Context, Detector, Verdict
 from .vocab import (
     SECOND_PERSON,
     SECOND_PERSON_KEYS,
-    SELF_EVIDENT,
-    SELF_EVIDENT_KEYS,
     STRONG_PHRASES,
     WEAK,
     WEAK_KEYS,
@@ -43,6 +42,7 @@ from .vocab import (
     is_link_row,
     may_match,
     reports_speech,
+    self_evident,
     site_voice,
 )
 
@@ -74,11 +74,13 @@ def prompt_score(text: str) -> int:
     >>> prompt_score("“Sign up for our newsletter,” the editor told readers.")
     3
     """
+    if not may_score(text):
+        return 0  # neither a label nor addressed to the reader
     n = len(text.split())
     if n > MAX_WORDS:
         return 0
     low = fold(text)
-    label = is_label(text) or (n <= 12 and _self_evident(text, low)) or is_link_row(text)
+    label = is_label(text) or (n <= 12 and self_evident(text, low)) or is_link_row(text)
     if not label and not _addressed(text, low):
         return 0
     strong = min(len(STRONG_PHRASES.findall(text, low)), 2) or int(label)
@@ -87,10 +89,6 @@ def prompt_score(text: str) -> int:
         return 0
     score = 3 * strong + weak + 1 + (n <= 25)
     return score - 4 if reports_speech(text) else score
-
-
-def _self_evident(text: str, low: str) -> bool:
-    return may_match(SELF_EVIDENT_KEYS, low) and bool(SELF_EVIDENT.search(text))
 
 
 def _addressed(text: str, low: str) -> bool:
@@ -183,9 +181,10 @@ def _settled(
 ) -> tuple[tuple[int, Verdict], ...]:
     claimed = dict(earlier)
     judge = _Judge(paragraphs)
+    heads = heading_lines(paragraphs)
     changed = True
     while changed:
-        related = {i: v for i, v in related_verdicts(paragraphs, claimed).items() if i not in claimed}
+        related = {i: v for i, v in related_verdicts(paragraphs, claimed, heads).items() if i not in claimed}
         claimed.update(related)
         changed = judge.sweep(claimed) or bool(related)
     before = dict(earlier)

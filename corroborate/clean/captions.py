@@ -51,6 +51,17 @@ _TRAILING_KEYS = split_keys(
     "|Unsplash|Pexels|File photo|Handout photo|Photo illustration"
 )
 _TRAILING_GATE = any_of(_TRAILING_KEYS)
+#: What ``_END`` matches: white space (as ``\s`` and ``str.split`` take it), stops and brackets.
+_END_CHARS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000.)]"
+)
+#: How every name ``_TRAILING`` can close with ends (a library, "File photo", ...), unless the
+#: credit holds a slash (tests/test_clean_fast_path.py spells the names out).
+_CREDIT_ENDINGS = (
+    "Images", "Shutterstock", "Alamy", "Photo", "iStock", "photo", "LightRocket", "ZUMA", "Press",
+    "Wire", "Corbis", "WireImage", "FilmMagic", "Commons", "Flickr", "Unsplash", "Pexels", "illustration",
+)  # fmt: skip
 #: A paragraph that is only a credit: "Getty.", "Handout/Reuters.", "Facebook/Jane Roe",
 #: "Jane Roe/The Daily Example" (two capitalised names either side of a slash).
 _BARE = re.compile(
@@ -77,10 +88,12 @@ _LEADING = re.compile(
 #: Credits label short paragraphs; a long one is running prose whatever it ends with.
 _MAX_WORDS = 60
 _BARE_WORDS = 8
+#: How a text ends (before spaces) when ``_LAST_BRACKET`` finds something.
+_BRACKET_ENDS = (")", "]", ").", "].")
 
 
 def _bracket_credit(text: str) -> bool:
-    m = _LAST_BRACKET.search(text)
+    m = _LAST_BRACKET.search(text) if text.rstrip().endswith(_BRACKET_ENDS) else None
     if not m or len(m.group(1).split()) > 10:
         return False
     inner = m.group(1).strip()
@@ -102,7 +115,7 @@ def caption_reason(text: str, words: int | None = None) -> str | None:
     True
     """
     n = len(text.split()) if words is None else words
-    if n > _MAX_WORDS:
+    if not may_be_caption(text, n):
         return None
     if n <= _BARE_WORDS and _BARE.search(text):
         return "a credit line"
@@ -115,13 +128,28 @@ def caption_reason(text: str, words: int | None = None) -> str | None:
     return None
 
 
+def may_be_caption(text: str, words: int) -> bool:
+    """False when :func:`caption_reason` finds nothing in ``text`` (of ``words`` words): it is
+    not a bare credit (too long), does not end with a bracket, has no slash and does not close
+    with a credit's name (no ``_TRAILING`` credit), and opens with no credit label.
+
+    >>> may_be_caption("The ferry left at noon on Monday, an hour late.", 10)
+    False
+    >>> may_be_caption("Boats in the harbour at dawn. Jane Roe via Getty Images.", 11)
+    True
+    """
+    if words > _MAX_WORDS:
+        return False
+    if words <= _BARE_WORDS or "/" in text or text.rstrip(_END_CHARS).endswith(_CREDIT_ENDINGS):
+        return True
+    return text.rstrip().endswith(_BRACKET_ENDS) or bool(_LEADING.search(text))
+
+
 def detect_captions(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, Verdict]:
     """Paragraphs that carry a photo credit in a caption's place (end or start), or are one."""
     out: dict[int, Verdict] = {}
     for p in paragraphs:
-        if p.index in ctx.earlier:
-            continue
-        reason = caption_reason(p.text, p.words)
+        reason = None if p.index in ctx.earlier else caption_reason(p.text, p.words)
         if reason:
             out[p.index] = Verdict("caption", reason)
     return out

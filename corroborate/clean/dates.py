@@ -12,33 +12,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import email.utils
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import SourceMeta
 from ..settings import Settings
-from .vocab import finditer_from
-
-_MONTH_NAMES = (
-    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-)
-_MONTH = rf"(?P<month>{_MONTH_NAMES})\b\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>[12]\d{3})\b)?"
-#: Each pattern, tried only where its matches can begin (:func:`finditer_from`), which is found fast.
-_DATE_PATTERNS = (
-    (rf"(?=[JFMASOND])\b{_MONTH}\s+{_DAY}\b{_YEAR}", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
-    (rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}", r"\d\d*"),
-    (r"(?=[12])\b(?P<year>[12]\d{3})([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)\b", r"[12]\d{3}[-/.]"),
-)
-_DATE_SCANS = tuple((re.compile(pattern), re.compile(starts)) for pattern, starts in _DATE_PATTERNS)
-_WEEKDAY = re.compile(
-    rf"(?=[MTWFS])\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['\u2019]s)?\b(?!,?\s+(?:[0-3]?\d\b|(?:{_MONTH_NAMES})\b))"
-)
-_WEEKDAY_START = re.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_WEEKDAY_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+from .date_scan import date_matches, weekday_matches
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -47,7 +28,10 @@ def _wordset(words: str) -> frozenset[str]:
 
 _WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 _MONTH_KEYS = "janfebmaraprmayjunjulaugsepoctnovdec"
-_BOUNDARY = re.compile(r"[.;!?\n,:()\"\u201c\u201d\u2014\u2013]")
+_BOUNDARY_CHARS = r"[.;!?\n,:()\"\u201c\u201d\u2014\u2013]"
+_BOUNDARY = re.compile(_BOUNDARY_CHARS)
+#: Everything up to the last boundary: its end is where the last ``_BOUNDARY`` match ends.
+_UP_TO_LAST_BOUNDARY = re.compile(rf".*{_BOUNDARY_CHARS}", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z.'\u2019 -]{1,40},\s*(?:[A-Z][a-z]+\s*,\s*)?$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]")
@@ -112,41 +96,18 @@ def find_dates(text: str, removed: bool = False) -> list[DateMention]:
     True
     """
     out: list[DateMention] = []
-    for pattern, starts in _DATE_SCANS:
-        for m in finditer_from(pattern, starts, text):
-            year = int(m["year"]) if m["year"] else None
-            month, day = _month_number(m["month"]), int(m["day"])
-            if not _valid(year or 2000, month, day):
-                continue
-            tense = tense_of(text, m.start(), m.end())
-            dateline = bool(
-                _DATELINE_BEFORE.search(text, max(0, m.start() - 80), m.start())
-                and _DATELINE_AFTER.match(text, m.end())
-            )
-            out.append(DateMention(year, month, day, m.group(0), tense, removed, dateline))
+    for m in date_matches(text):
+        year = int(m["year"]) if m["year"] else None
+        month, day = _month_number(m["month"]), int(m["day"])
+        if not _valid(year or 2000, month, day):
+            continue
+        tense = tense_of(text, m.start(), m.end())
+        dateline = bool(
+            _DATELINE_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            and _DATELINE_AFTER.match(text, m.end())
+        )
+        out.append(DateMention(year, month, day, m.group(0), tense, removed, dateline))
     return out
-
-
-def weekday_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_WEEKDAY.finditer(text)``: tried only where a weekday name ends in "day", found fast."""
-    starts = []
-    at = text.find("day")
-    while at >= 0:
-        stem = next((s for s in _WEEKDAY_STEMS if text.endswith(s, 0, at)), None)
-        if stem:
-            starts.append(at - len(stem))
-        at = text.find("day", at + 3)
-    return matches_at(_WEEKDAY, starts, text)
-
-
-def matches_at(pattern: re.Pattern[str], starts: Sequence[int], text: str) -> Iterator[re.Match[str]]:
-    """:func:`finditer_from` with the places a match can begin given in order."""
-    end = 0
-    for start in starts:
-        m = pattern.match(text, start) if start >= end else None
-        if m:
-            yield m
-            end = m.end()
 
 
 def parse_text_date(text: str) -> dt.date | None:
@@ -168,7 +129,8 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
     after the following comma are what say whether it is past or to come.
     """
     chunk = text[max(0, start - 100) : start]
-    cut = max((m.end() for m in _BOUNDARY.finditer(chunk)), default=0)
+    last = _UP_TO_LAST_BOUNDARY.match(chunk)
+    cut = last.end() if last else 0
     before = _WORD.findall(chunk[cut:])
     tail = text[end : end + 100]
     stop = _BOUNDARY.search(tail)
@@ -179,6 +141,7 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
     return before[-_WINDOW:], after[:_WINDOW]
 
 
+@functools.lru_cache(maxsize=4096)
 def _cue(word: str) -> str | None:
     w = word.lower().replace("\u2019", "'")
     if w in _FUTURE or w.endswith("'ll"):
@@ -373,11 +336,33 @@ def _where(mention: DateMention) -> str:
     return "the dateline" if mention.dateline else removed if mention.removed else "the body"
 
 
+@functools.lru_cache(maxsize=1024)
+def _removed_dates(text: str) -> tuple[DateMention, ...]:
+    """``find_dates(text, removed=True)``, kept: removed lines (a deck, a byline, a copyright
+    notice) recur from article to article."""
+    return tuple(find_dates(text, removed=True))
+
+
+def removed_text_date(text: str) -> dt.date | None:
+    """:func:`parse_text_date` of a removed line, read from :func:`_removed_dates`.
+
+    >>> removed_text_date("Published 3 May 2024, 10:15"), removed_text_date("Updated 10:15")
+    (datetime.date(2024, 5, 3), None)
+    """
+    return next((m.on() for m in _removed_dates(text) if m.year), None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _removed_weekdays(text: str) -> tuple[tuple[int, str], ...]:
+    """``past_weekdays(text)`` of a removed line, kept as :func:`_removed_dates` is."""
+    return tuple(past_weekdays(text))
+
+
 def infer_from_text(
     body: str, removed_texts: Sequence[str], settings: Settings, limit: dt.date
 ) -> tuple[dt.date, str] | None:
     """The publication day from the text's own dates, with a sentence saying how; None without a year."""
-    mentions = find_dates(body) + [m for text in removed_texts for m in find_dates(text, removed=True)]
+    mentions = find_dates(body) + [m for text in removed_texts for m in _removed_dates(text)]
     anchor = _anchor(mentions, settings, limit)
     if anchor is None:
         return None
@@ -385,7 +370,7 @@ def infer_from_text(
     later = _later_yearless(mentions, day, limit)
     if later:
         day, source = _nearest_year(later, day), later
-    weekdays = past_weekdays(body) + [w for text in removed_texts for w in past_weekdays(text)]
+    weekdays = past_weekdays(body) + [w for text in removed_texts for w in _removed_weekdays(text)]
     shift, phrase = _weekday_shift(day, weekdays, limit)
     evidence = f'Inferred from the text: the latest date it gives as past or present is "{source.text}" ({_where(source)})'
     if source is not anchor:

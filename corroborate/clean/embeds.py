@@ -9,13 +9,16 @@ when it sits near a signature, and a plain duplicate otherwise.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .paragraphs import Paragraph
+from .scan import key_scan
 from .verdict import Context, Verdict
 from .vocab import DATE, SOCIAL, may_match
 
@@ -33,6 +36,7 @@ _POST_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+")
 #: Prefilters: every match of the pattern contains one of these (tests/test_clean_prefilter.py).
 _SIGNATURE_KEYS = ("@", "A post shared by", "View this post on", "Posted by ")
 _POST_LINK_KEYS = ("pic.twitter.com/", "://t.co/")
+_KEYS = _SIGNATURE_KEYS + _POST_LINK_KEYS
 #: What a truncated paragraph ends with (before spaces): the cheap test before ``_TRUNCATED``.
 _ELLIPSES = ("\u2026", "...", "\ufffd")
 _QUOTES = re.compile(r"[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
@@ -59,7 +63,22 @@ def normalise(text: str) -> str:
     >>> normalise("“We’re  here,” he said.")
     'were here, he said.'
     """
+    if text.isascii():
+        return _normalise_ascii(text)
     text = _QUOTES.sub("", unicodedata.normalize("NFKC", text).lower())
+    return " ".join(text.split())
+
+
+def _normalise_ascii(text: str) -> str:
+    """:func:`normalise` for ASCII text, which NFKC leaves as it is and whose only quotation
+    marks are ``"`` and ``'``; split and joined again only when that changes it.
+
+    >>> _normalise_ascii("  'We are'  here"), _normalise_ascii("it's here")
+    ('we are here', 'its here')
+    """
+    text = text.lower().replace('"', "").replace("'", "")
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # no space but single ones between words (printable: no tab or line break)
     return " ".join(text.split())
 
 
@@ -86,9 +105,9 @@ def _aligned(haystack: str, start: int, end: int, truncated: bool) -> bool:
     return truncated or end == len(haystack) or haystack[end] in ".!?,;:"
 
 
-@dataclass(frozen=True)
-class Needle:
-    """A paragraph prepared for searching: normalised, without a trailing "…" or full stop."""
+class Needle(NamedTuple):
+    """A paragraph prepared for searching: normalised, without a trailing "…" or full stop.
+    (A named tuple: one is made for every new paragraph, and tuples are made fastest.)"""
 
     text: str
     whole: str
@@ -107,8 +126,11 @@ class Needle:
         return tuple(self.text.split(maxsplit=_KEY_WORDS)[:_KEY_WORDS])
 
 
+_Prepared = tuple[Needle, int, bool]
+
+
 @functools.lru_cache(maxsize=4096)
-def _prepared(text: str) -> tuple[Needle, int, bool]:
+def _prepared(text: str) -> _Prepared:
     """A paragraph's needle, its word count, and whether a partial repeat of it can be found:
     not when it has more than ``_KEY_WORDS`` words and the first ones span more than
     ``_KEY_SPAN`` characters (see :class:`Seen`)."""
@@ -154,12 +176,11 @@ class Seen:
     """
 
     def __init__(self, texts: Sequence[str] = ()) -> None:
-        self.exact: set[str] = set()
-        self.all: list[str] = []
+        # As if each text were added in turn.
+        self.all: list[str] = [_prepared(text)[0].whole for text in texts]
+        self.exact: set[str] = set(self.all)
         #: All of it, a line each (normalised text holds no line break).
-        self.joined = ""
-        for text in texts:
-            self.add(text)
+        self.joined = "".join("\n" + norm for norm in self.all)
 
     def add(self, text: str) -> None:
         norm = _prepared(text)[0].whole
@@ -170,26 +191,77 @@ class Seen:
     def holds(self, text: str, partial: bool) -> bool:
         """``text`` repeats seen text exactly, or when ``partial`` repeats whole sentences of it."""
         needle, _, searchable = _prepared(text)
+        return self.finds(needle, partial and searchable)
+
+    def finds(self, needle: Needle, partial: bool) -> bool:
+        """:meth:`holds` for the text of ``needle``, ``partial`` only when it is searchable."""
         if needle.whole in self.exact:
             return True
-        if not partial or not searchable or needle.text not in self.joined:
+        if not partial or needle.text not in self.joined:
             return False
         return any(_found_in(needle, h) for h in self.all)
 
 
-def _repeats_any(p: Paragraph, seen: Seen, min_words: int, by_embed: bool) -> bool:
+class SeenSoFar:
+    """:class:`Seen` of the paragraphs of one article added so far, for looking up each
+    paragraph in turn: their normalised text is joined once, and searched only up to the
+    paragraph asking, instead of joining the seen text again after every paragraph.
+
+    >>> seen = SeenSoFar(["the ferry sailed.", "", "it rained. the ferry sailed"])
+    >>> seen.add(0)
+    >>> seen.finds(Needle.of("The ferry sailed"), True, 2), seen.finds(Needle.of("It rained."), True, 2)
+    (True, False)
+    """
+
+    def __init__(self, norms: Sequence[str]) -> None:
+        #: Each paragraph's normalised text ("" for those never added), a line each.
+        self.norms = norms
+        self.text = "\n".join(norms)
+        self.starts = [0, *itertools.accumulate(len(norm) + 1 for norm in norms)]
+        self.added: set[int] = set()
+        self.exact: set[str] = set()
+
+    def add(self, i: int) -> None:
+        self.added.add(i)
+        self.exact.add(self.norms[i])
+
+    def finds(self, needle: Needle, partial: bool, before: int) -> bool:
+        """``Seen(<the texts added>).finds(needle, partial)``, all of them before paragraph ``before``."""
+        if needle.whole in self.exact:
+            return True
+        if not partial:
+            return False
+        end = self.starts[before]
+        at = self.text.find(needle.text, 0, end)  # normalised text holds no line break
+        while at >= 0:
+            i = bisect.bisect_right(self.starts, at) - 1
+            if i in self.added:
+                return any(_found_in(needle, self.norms[k]) for k in self.added)
+            at = self.text.find(needle.text, self.starts[i + 1], end)
+        return False
+
+
+def _repeats_any(
+    p: Paragraph, prepared: _Prepared, seen: Seen | SeenSoFar, min_words: int, by_embed: bool, at: int
+) -> bool:
     """An exact repeat of text ``seen``, or (short paragraphs only) of whole sentences of
-    it; away from an embed a partial repeat must be long enough not to be a refrain."""
-    words = _prepared(p.text)[1]
+    it; away from an embed a partial repeat must be long enough not to be a refrain.
+    ``prepared``: ``_prepared(p.text)``; ``p`` is paragraph ``at`` of the article."""
+    needle, words, searchable = prepared
     if words < min_words:
         return False
-    return seen.holds(p.text, partial=p.words <= _PROSE_WORDS and (by_embed or words >= _PARTIAL_WORDS))
+    partial = p.words <= _PROSE_WORDS and (by_embed or words >= _PARTIAL_WORDS)
+    if isinstance(seen, SeenSoFar):
+        return seen.finds(needle, partial and searchable, at)
+    return seen.finds(needle, partial and searchable)
 
 
 def _signatures(paragraphs: Sequence[Paragraph], taken: Mapping[int, Verdict]) -> dict[int, Verdict]:
     """Signature lines, and the post text above a signature that stands on its own line."""
     out: dict[int, Verdict] = {}
-    for i, p in enumerate(paragraphs):
+    # is_signature is False for a paragraph without a key: only the others are asked.
+    for i in key_scan(paragraphs).holding(_KEYS, folded=False):
+        p = paragraphs[i]
         if p.index in taken or not is_signature(p):
             continue
         out[p.index] = Verdict("embed", "a social-media post's signature line")
@@ -208,24 +280,26 @@ def detect_embeds(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, Ve
     out = _signatures(paragraphs, ctx.earlier)
     posts = [p for p in paragraphs if p.index in out]
     min_words = ctx.settings.embed_repeat_min_words
-    seen = Seen()
+    asked = [None if p.index in ctx.earlier or p.index in out else _prepared(p.text) for p in paragraphs]
+    seen = SeenSoFar([prepared[0].whole if prepared else "" for prepared in asked])
     for i, p in enumerate(paragraphs):
-        if p.index in ctx.earlier or p.index in out:
+        prepared = asked[i]
+        if prepared is None:
             continue
-        near = [q for q in posts if abs(q.index - p.index) <= _NEAR]
+        near = [q for q in posts if abs(q.index - p.index) <= _NEAR] if posts else []
         by_embed = bool(near)
-        found = _repeats_any(p, seen, min_words, by_embed)
-        if by_embed and not found:
+        found = _repeats_any(p, prepared, seen, min_words, by_embed, i)
+        if by_embed and not found and prepared[1] >= min_words:  # else no repeat anywhere
             later = [
                 q
                 for q in paragraphs[i + 1 : i + 1 + _LATER]
                 if q.index not in ctx.earlier and q.index not in out
             ]
-            found = _repeats_any(p, Seen([q.text for q in (*near, *later)]), min_words, by_embed)
+            found = _repeats_any(p, prepared, Seen([q.text for q in (*near, *later)]), min_words, by_embed, i)
         if found:
             out[p.index] = Verdict(
                 "embed" if by_embed else "duplicate", "repeats text already in the article"
             )
         else:
-            seen.add(p.text)
+            seen.add(i)
     return out

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .paragraphs import Paragraph
+from .scan import key_scan
 from .verdict import Context, Verdict
 from .vocab import REPORTING, fold, may_match
 
@@ -29,6 +30,7 @@ _OWNER = re.compile(
 #: Prefilters (on the folded text): every match contains one of these (tests/test_clean_prefilter.py).
 _NOTICE_KEYS = ("\u00a9", "&copy;", "(c)", "copyright")
 _RESERVED_KEYS = ("all rights reserved", "may not be", "written permission")
+_KEYS = _NOTICE_KEYS + _RESERVED_KEYS
 _NOT_AN_OWNER = re.compile(r"^(?:all rights|this material|the material|copyright)", re.IGNORECASE)
 _MAX_WORDS = 60
 
@@ -69,7 +71,9 @@ def copyright_reason(text: str, words: int | None = None) -> str | None:
 def detect_copyright(paragraphs: Sequence[Paragraph], ctx: Context) -> dict[int, Verdict]:
     """Copyright notices ("© 2024 ...", "All rights reserved"), naming the outlet when they do."""
     out: dict[int, Verdict] = {}
-    for p in paragraphs:
+    # copyright_reason finds nothing in a paragraph without a key: only the others are asked.
+    for i in key_scan(paragraphs).holding(_KEYS, folded=True):
+        p = paragraphs[i]
         reason = None if p.index in ctx.earlier else copyright_reason(p.text, p.words)
         if reason:
             owner = copyright_owner(p.text)
@@ -89,6 +93,8 @@ _HEADING = re.compile(
 _INLINE = re.compile(
     r"^(?:related|see also|also read|read also|recommended)\s*[:|\u00bb\u203a>]\s*\S", re.IGNORECASE
 )
+#: Either: both are anchored at the start, and one pattern is tried faster than two.
+_INLINE_OR_HEADING = re.compile(f"{_INLINE.pattern}|{_HEADING.pattern}", re.IGNORECASE)
 _MAX_ITEMS = 10
 
 
@@ -114,14 +120,28 @@ def _items(paragraphs: Sequence[Paragraph], start: int, claimed: Mapping[int, Ve
     return found
 
 
-def related_verdicts(paragraphs: Sequence[Paragraph], claimed: Mapping[int, Verdict]) -> dict[int, Verdict]:
+def heading_lines(paragraphs: Sequence[Paragraph]) -> list[int]:
+    """Positions of the paragraphs that are an inline related link or a related-stories
+    heading: the only ones :func:`related_verdicts` starts from.
+
+    >>> heading_lines([Paragraph(i, 0, 0, t) for i, t in enumerate(["Rain.", "Related stories", "A B"])])
+    [1]
+    """
+    return [i for i, p in enumerate(paragraphs) if _INLINE_OR_HEADING.match(p.text)]
+
+
+def related_verdicts(
+    paragraphs: Sequence[Paragraph], claimed: Mapping[int, Verdict], heads: Sequence[int] | None = None
+) -> dict[int, Verdict]:
     """A related-stories heading with the headline lines under it, or an inline "Related: ..." line.
+    ``heads``: :func:`heading_lines`, when the caller has it already.
 
     A bare heading with no headline under it is left to the tail rules: on its own it
     could be a section heading of the article.
     """
     out: dict[int, Verdict] = {}
-    for i, p in enumerate(paragraphs):
+    for i in heading_lines(paragraphs) if heads is None else heads:
+        p = paragraphs[i]
         if p.index in claimed or p.index in out:
             continue
         if _INLINE.match(p.text) and p.words <= 25:

@@ -10,13 +10,14 @@ split into a name and a role here, once, so later stages see one form.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
 from ..model import Metadata, RawDocument, Removed
 from ..settings import Settings
-from .dates import infer_published, parse_text_date, upper_limit
+from .dates import infer_published, removed_text_date, upper_limit
 from .verdict import Verdict
 
 _BY = re.compile(r"^(?:(?:written|posted|reported|words|story|text)\s+)?by\b\s*:?\s*", re.IGNORECASE)
@@ -173,6 +174,11 @@ def outlet_from_dateline(body: str) -> str | None:
     return found["agency"].strip() if found else None
 
 
+#: The same bylines and copyright notices recur from article to article: each is read once.
+_author_parts = functools.lru_cache(maxsize=1024)(clean_author)
+_copyright_outlet = functools.lru_cache(maxsize=1024)(outlet_from_copyright)
+
+
 def first_fields(verdicts: Sequence[Verdict], removed: Sequence[Removed] = ()) -> dict[str, str]:
     """Each field as first found in document order; blank values are no evidence.
 
@@ -191,8 +197,8 @@ def first_fields(verdicts: Sequence[Verdict], removed: Sequence[Removed] = ()) -
 
 def _author(raw: RawDocument, fields: dict[str, str]) -> tuple[str | None, str | None]:
     """Declared author first; the detected role is kept when it belongs to the same person."""
-    declared, declared_role = clean_author(raw.meta.author)
-    found, found_role = clean_author(fields.get("author"))
+    declared, declared_role = _author_parts(raw.meta.author)
+    found, found_role = _author_parts(fields.get("author"))
     role_field = fields.get("author_role")
     if declared:
         same = found is None or found.lower() == declared.lower()
@@ -202,14 +208,19 @@ def _author(raw: RawDocument, fields: dict[str, str]) -> tuple[str | None, str |
 
 def _outlet(raw: RawDocument, body: str, fields: dict[str, str], removed: Sequence[Removed]) -> str | None:
     """Declared, then the page address, then evidence in the text, else unknown."""
-    candidates = [
-        _squash(raw.meta.outlet),
-        outlet_from_url(raw.meta.url),
-        _clean_outlet(fields.get("outlet")),
-    ]
-    candidates += [outlet_from_copyright(r.text) for r in removed if r.kind == "copyright"]
-    candidates.append(outlet_from_dateline(body))
-    return next((c for c in candidates if c), None)
+    return next((c for c in _outlet_candidates(raw, body, fields, removed) if c), None)
+
+
+def _outlet_candidates(
+    raw: RawDocument, body: str, fields: dict[str, str], removed: Sequence[Removed]
+) -> Iterator[str | None]:
+    """The outlet each source names, in :func:`_outlet`'s order; each is read only when
+    the ones before it named none."""
+    yield _squash(raw.meta.outlet)
+    yield outlet_from_url(raw.meta.url)
+    yield _clean_outlet(fields.get("outlet"))
+    yield from (_copyright_outlet(r.text) for r in removed if r.kind == "copyright")
+    yield outlet_from_dateline(body)
 
 
 def timestamp_date(
@@ -220,7 +231,7 @@ def timestamp_date(
     ``limit``: :func:`upper_limit`, when the caller has it already."""
     limit = limit or upper_limit(raw.meta, settings)
     for r in removed:
-        day = parse_text_date(r.text) if r.kind == "timestamp" else None
+        day = removed_text_date(r.text) if r.kind == "timestamp" else None
         if day and settings.min_year <= day.year and day <= limit:
             return day.isoformat(), f'Read from the timestamp line "{" ".join(r.text.split())}".'
     return None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..model import frozen_builder
 from ..offsets import Edit, TrackedText
 
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]{2,}|[\t\u00a0\u2000-\u200a\u3000]")
@@ -39,13 +40,17 @@ class Paragraph:
     words = _WordCount()
 
 
+#: ``Paragraph(...)`` without the dataclass ``__init__``: one is made for every line of every article.
+_new_paragraph = frozen_builder(Paragraph)
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Each non-blank line is a paragraph.
 
     >>> [p.text for p in split_paragraphs("A b.\\n\\n  C d. \\nE")]
     ['A b.', 'C d.', 'E']
     """
-    return [Paragraph(i, start, end, stripped) for i, (start, end, stripped) in enumerate(_lines(text))]
+    return [_new_paragraph(i, start, end, stripped) for i, (start, end, stripped) in enumerate(_lines(text))]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -65,8 +70,7 @@ def normalise_layout(tracked: TrackedText) -> TrackedText:
     >>> normalise_layout(TrackedText.from_raw("  One  two.\\r\\n\\n\\nThree\\t four.\\n")).text
     'One two.\\n\\nThree four.'
     """
-    text = tracked.text.replace("\r\n", "\n").replace("\r", "\n")
-    if text != tracked.text:
+    if "\r" in tracked.text:
         tracked = tracked.edit(_crlf_edits(tracked.text))
     text = tracked.text
     spaced = has_inner_space(text)  # else no paragraph has inner space to fold
@@ -98,7 +102,9 @@ def _crlf_edits(text: str) -> list[Edit]:
     return [(m.start(), m.end(), "\n") for m in re.finditer(r"\r\n?", text)]
 
 
-def remove_paragraphs(tracked: TrackedText, doomed: Sequence[Paragraph]) -> TrackedText:
+def remove_paragraphs(
+    tracked: TrackedText, doomed: Sequence[Paragraph], paragraphs: Sequence[Paragraph] | None = None
+) -> TrackedText:
     """Delete whole paragraphs of a text in the layout :func:`normalise_layout` gives, and the
     breaks they leave: the result is that of deleting them, then normalising the layout again.
 
@@ -109,6 +115,8 @@ def remove_paragraphs(tracked: TrackedText, doomed: Sequence[Paragraph]) -> Trac
     >>> tracked = TrackedText.from_raw("One.\\n\\nTwo.\\n\\nThree.")
     >>> remove_paragraphs(tracked, split_paragraphs(tracked.text)[1:2]).text
     'One.\\n\\nThree.'
+
+    ``paragraphs``: ``split_paragraphs(tracked.text)``, when the caller has them already.
     """
     if not doomed:
         return tracked
@@ -116,7 +124,8 @@ def remove_paragraphs(tracked: TrackedText, doomed: Sequence[Paragraph]) -> Trac
     text = tracked.text
     edits: list[Edit] = []
     pos = 0
-    for start, end, _ in _lines(text):
+    lines = _lines(text) if paragraphs is None else ((p.start, p.end, p.text) for p in paragraphs)
+    for start, end, _ in lines:
         if start in gone:
             continue
         gap = "\n\n" if pos else ""  # pos is 0 only before the first kept paragraph

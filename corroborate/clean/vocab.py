@@ -260,15 +260,22 @@ _STRONG = (
 STRONG_PHRASES = Alternatives(_STRONG, re.IGNORECASE)
 STRONG = STRONG_PHRASES.pattern
 #: Widget and advert markers that need no reader address to be furniture.
-SELF_EVIDENT = re.compile(
+_SELF_EVIDENT_ADVERT = (
     r"^(?:skip )?(?:advertisement|advertising|advert|ads?|sponsored|promoted|paid content)\b[\s\W]*$"
     r"|^(?:advertisement|advertising)\s*[-\u2013\u2014:|]"
-    r"|continues? (?:below|after) (?:the |this )?(?:advertisement|advert|ad)\b|^(?:story|article) continues\b"
+)
+_CONTINUES = r"continues? (?:below|after) (?:the |this )?(?:advertisement|advert|ad)\b"
+_SELF_EVIDENT_REST = (
+    r"^(?:story|article) continues\b"
     r"|^(?:tags|topics|filed under|categories|posted in)\s*:|^(?:paid (?:post|content|partnership)|sponsored by)\b"
     r"|^(?:read|see|show|load|view) more\W*$|^back to top\W*$"
-    r"|^scroll (?:down )?to (?:continue|read)\b|^continue reading(?: the main story| below)?\W*$",
-    re.IGNORECASE,
+    r"|^scroll (?:down )?to (?:continue|read)\b|^continue reading(?: the main story| below)?\W*$"
 )
+SELF_EVIDENT = re.compile(f"{_SELF_EVIDENT_ADVERT}|{_CONTINUES}|{_SELF_EVIDENT_REST}", re.IGNORECASE)
+#: ``SELF_EVIDENT`` as its parts: all are anchored at the start but ``_CONTINUES``, which is
+#: only looked for where the folded text holds "continue" (tests/test_clean_prefilter.py).
+SELF_EVIDENT_AT_START = re.compile(f"{_SELF_EVIDENT_ADVERT}|{_SELF_EVIDENT_REST}", re.IGNORECASE)
+CONTINUES = re.compile(_CONTINUES, re.IGNORECASE)
 #: Words of site furniture; each distinct one adds a little evidence.
 WEAK = re.compile(
     r"\b(?:comments?|commenting|commenters?|discussion|respectful|civil|civility|moderat(?:ed|ion|ors?)|hateful|abusive"
@@ -305,6 +312,16 @@ def _matches_at(pattern: re.Pattern[str], text: str, haystack: str, marks: tuple
                 return True
             i = haystack.find(mark, i + 1)
     return False
+
+
+def self_evident(text: str, folded: str) -> bool:
+    """``SELF_EVIDENT.search(text)``, where ``folded`` is ``fold(text)``: at the start, or
+    (only the ``_CONTINUES`` part can match later) wherever the text says "continue".
+
+    >>> self_evident("Advertisement", "advertisement"), self_evident("Story continues below ad", "story continues below ad")
+    (True, True)
+    """
+    return bool(SELF_EVIDENT_AT_START.match(text)) or ("continue" in folded and bool(CONTINUES.search(text)))
 
 
 def site_voice(text: str, folded: str) -> bool:
@@ -357,8 +374,8 @@ def is_link_row(text: str) -> bool:
     >>> is_link_row("The vote was 6-3 | a narrow win.")
     False
     """
-    if not _BAR.search(text):  # three items need two separators
-        return False
+    if not (("|" in text or ">" in text) if text.isascii() else _BAR.search(text)):
+        return False  # three items need two separators (and "|" and ">" are the ASCII ones)
     items = [item.strip() for item in _SEPARATOR.split(text)]
     return len(items) >= 3 and all(_LINK_ITEM.fullmatch(item) and len(item.split()) <= 4 for item in items)
 
