@@ -105,3 +105,14 @@ def test_unknown_story_is_one_clear_line(tmp_path):
         capture_output=True, text=True,
     )  # fmt: skip
     assert proc.returncode == 2 and "corroborate stories" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "corroborate", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ingest" in done.stdout and "stories" in done.stdout
