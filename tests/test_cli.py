@@ -107,10 +107,7 @@ def test_unknown_story_is_one_clear_line(tmp_path):
     assert proc.returncode == 2 and "corroborate stories" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_python_dash_m_runs_the_same_command_line(tmp_path):
-    import subprocess
-    import sys
-
+def test_python_dash_m_runs_the_same_command_line():
     done = subprocess.run(
         [sys.executable, "-m", "corroborate", "--help"], capture_output=True, text=True, check=False
     )
