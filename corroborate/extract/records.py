@@ -9,6 +9,7 @@ records are the same as the classes' own (``tests/test_extract_records.py`` chec
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
 from ..model import Article, Claim, LocalEntity, Mention, Quantity, Quote, Span, TimeRef
@@ -17,11 +18,22 @@ _new = object.__new__
 
 
 def span_maker(article: Article) -> Callable[[int, int], Span]:
-    """``article.span`` as a closure: the same spans, each built in one ``__dict__`` update."""
-    text, raw_range = article.text, article.offsets.raw_range
+    """``article.span`` as a closure: the same spans, each built in one ``__dict__`` update.
+
+    A span inside one run of unchanged characters (most of them) gets its raw offsets here, as
+    :meth:`OffsetMap.raw_range` would compute them; any other goes to it.
+    """
+    text, offsets = article.text, article.offsets
+    raw_range, segments = offsets.raw_range, offsets.segments
+    firsts = [segment[0] for segment in segments]
 
     def span(start: int, end: int) -> Span:
-        raw_start, raw_end = raw_range(start, end)
+        k = bisect_right(firsts, start) - 1
+        seg = segments[k] if k >= 0 and start < end else None
+        if seg is not None and seg[4] and end <= seg[0] + seg[2]:
+            raw_start, raw_end = seg[1] + (start - seg[0]), seg[1] + (end - seg[0])
+        else:
+            raw_start, raw_end = raw_range(start, end)
         obj = _new(Span)
         obj.__dict__.update(text=text[start:end], start=start, end=end, raw_start=raw_start, raw_end=raw_end)
         return obj
