@@ -18,6 +18,7 @@ from corroborate.extract import (
     speaker_mention,
 )
 from corroborate.extract.base import Extent
+from corroborate.extract.claim_expr import ClaimExpr, new_claim_expr
 from corroborate.extract.claims import find_claims
 from corroborate.extract.entities import MentionExpr, find_mentions
 from corroborate.extract.quotes import find_attributions
@@ -190,3 +191,15 @@ def test_gc_paused_gives_the_collector_back_as_it_was() -> None:
 def test_extract_article_leaves_the_collector_on() -> None:
     extract_article(_article(_TEXTS[0]), Settings())
     assert gc.isenabled()
+
+
+def test_claim_expr_builder_makes_the_class_record_and_refuses_wrong_fields() -> None:
+    values = {f.name: k for k, f in enumerate(dataclasses.fields(ClaimExpr))}
+    built = new_claim_expr(**values)
+    assert built == ClaimExpr(**values) and list(vars(built).items()) == list(
+        vars(ClaimExpr(**values)).items()
+    )
+    with pytest.raises(TypeError):
+        new_claim_expr(**{k: v for k, v in values.items() if k != "stance"})
+    with pytest.raises(TypeError):
+        new_claim_expr(**values, colour=1)
