@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .mention_tokens import tokenize
 
@@ -29,8 +30,10 @@ class DocIndex:
         return k >= 0 and self.quotes[k][0] < pos < self.quotes[k][1]
 
 
+@lru_cache(maxsize=2)
 def index_text(text: str) -> DocIndex:
-    """
+    """Cached: resolution, and each pronoun resolved for a claim's speaker, index the same article.
+
     >>> doc = index_text('He left. "We won," she said.\\nThen rain.')
     >>> doc.sentence(0), doc.sentence(10), doc.paragraph(30), doc.in_quote(11), doc.in_quote(21)
     (0, 1, 1, True, False)
