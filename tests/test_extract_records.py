@@ -14,7 +14,6 @@ from corroborate.extract import (
     _Speakers,
     anchor_date,
     extract_article,
-    gc_paused,
     speaker_mention,
 )
 from corroborate.extract.base import Extent
@@ -168,24 +167,6 @@ def test_speakers_find_as_speaker_mention(rows: list, source: tuple | None, orde
 def test_index_text_cache_gives_the_plain_index() -> None:
     for text in _TEXTS:
         assert index_text(text) == index_text.__wrapped__(text) == index_text(text)
-
-
-def test_gc_paused_gives_the_collector_back_as_it_was() -> None:
-    was_on = gc.isenabled()
-    gc.enable()
-    try:
-        with gc_paused():
-            assert not gc.isenabled()
-        assert gc.isenabled()
-        with pytest.raises(ValueError), gc_paused():
-            raise ValueError
-        assert gc.isenabled()
-        gc.disable()
-        with gc_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # a caller that turned it off keeps it off
-    finally:
-        gc.enable() if was_on else gc.disable()
 
 
 def test_extract_article_leaves_the_collector_on() -> None:

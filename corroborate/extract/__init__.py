@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from ..gcpause import collector_paused
 from ..model import Article, Claim, Extraction, LocalEntity, Mention, Quote, Span
 from ..settings import Settings
 from .base import Attribution, Extent
@@ -121,30 +120,12 @@ def _mentions(span: SpanMaker, mentions: Sequence[MentionExpr], local: Sequence[
 def extract_article(article: Article, settings: Settings) -> Article:
     """The extract stage: the same article, with its :class:`Extraction` filled in.
 
-    The cyclic garbage collector is paused meanwhile (:func:`gc_paused`).
+    The cyclic garbage collector is paused meanwhile: extraction allocates thousands of
+    containers that live until the article is done, and each collection they triggered
+    traversed them all again, a tenth of the stage's CPU.
     """
-    with gc_paused():
+    with collector_paused():
         return _extract(article)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, if it runs, for one article's extraction.
-
-    Extraction allocates thousands of containers (tokens, mentions, extents) that live until the
-    article is done and are then freed by reference counting; meanwhile each collection the
-    allocations trigger traverses them all again, for nothing: that was a tenth of the stage's
-    CPU time. Extraction makes no reference cycles worth collecting early, and the collector
-    runs as usual again afterwards (it is left off only if it was off before).
-    """
-    was_on = gc.isenabled()
-    if was_on:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _extract(article: Article) -> Article:
