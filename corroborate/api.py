@@ -196,11 +196,9 @@ def ingest_inputs(
 
 def stories(store: Store) -> list[dict[str, Any]]:
     """Stories, latest first: id, title, articles, outlets, first/last publication."""
-    out = []
-    for summary in store.story_summaries():
-        lead = store.get_article(summary["articles"][0])
-        out.append({"type": "story", "id": summary["id"], "title": lead.meta.title, **summary})
-    return out
+    summaries = store.story_summaries()
+    titles = store.titles(s["articles"][0] for s in summaries)  # not the whole lead article decoded
+    return [{"type": "story", "id": s["id"], "title": titles.get(s["articles"][0]), **s} for s in summaries]
 
 
 def entity_table(store: Store) -> dict[str, dict[str, Any]]:
