@@ -88,6 +88,7 @@ def outlet_name(article: Article) -> str:
     return f"unknown outlet ({article.id[:8]})"
 
 
+@lru_cache(maxsize=4096)  # a story's few outlets, asked for by every claim and citation
 def outlet_key(name: str) -> str:
     """A name folded so spellings of one outlet meet.
 
