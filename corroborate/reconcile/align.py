@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 from .features import ClaimView
 from .settings import DEFAULT, ReconcileSettings
@@ -71,10 +72,7 @@ def feature_kind(feature: str) -> str:
 
 
 def story_stats(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAULT) -> StoryStats:
-    df: dict[str, int] = defaultdict(int)
-    for v in views:
-        for f in v.features:
-            df[f] += 1
+    df = Counter(chain.from_iterable(v.features for v in views))  # counted in C, first-seen order
     cap = max(settings.ubiquity_floor, settings.ubiquity_share * len(views))
     ubiquitous = frozenset(f for f, n in df.items() if n > cap)
     stats = StoryStats(len(views), dict(df), ubiquitous)

@@ -238,6 +238,7 @@ def name_words(phrase: str) -> frozenset[str]:
 
 
 _new = object.__new__
+_NONE: frozenset[str] = frozenset()
 #: Sets a view's fields as one dict: a story has ~10^4 claims and the generated ``__init__``
 #: sets each of the fifteen fields through ``object.__setattr__`` (a frozen dataclass).
 _set_view = vars(ClaimView)["__dict__"].__set__
@@ -255,7 +256,7 @@ class _Article:
         self.inside = _Inside(article, dated and bool(article.meta.published))
         x, known = article.extraction, range(max(len(article.entity_ids), len(article.extraction.entities)))
         #: local entity -> corpus id (see entity_id), its feature, and that of a place
-        self.gid = {k: g for k in known if (g := entity_id(article, k))}
+        self.gid: dict[int | None, str] = {k: g for k in known if (g := entity_id(article, k))}
         self.feature = {k: f"E:{g}" for k, g in self.gid.items()}
         places = {k for k, e in enumerate(x.entities) if e.kind == "PLACE"}
         self.place = {k: f for k, f in self.feature.items() if k in places}
@@ -274,22 +275,27 @@ class _Article:
         feats |= ents
         core |= ents
         times = inside.times_in(lo, hi)
-        feats.update(f"@{t}" for _, _, t in times)
+        if times:
+            feats.update(f"@{t}" for _, _, t in times)
         if c.numbers:
             figures = (q for q in c.numbers if lo <= q.span.start and q.span.end <= hi)
             feats.update(f"#{u}" for u in (unit_family(q.unit) for q in figures) if u)
-        speaker = self.gid.get(c.asserter_entity) if c.asserter == "speaker" else None  # type: ignore[arg-type]
+        speaker = self.gid.get(c.asserter_entity) if c.asserter == "speaker" else None
         if speaker:
             feats.add(f"S:{speaker}")
-        dated = times if (span.start, span.end) == (lo, hi) else inside.times_in(span.start, span.end)
+        # most claims name no time and no place: those skip building empty values
+        same = (span.start, span.end) == (lo, hi) or not inside.times
+        dated = times if same else inside.times_in(span.start, span.end)
+        places = frozenset(self.place[k] for k in local if k in self.place) if local and self.place else _NONE
+        events = frozenset(t for a, _, t in times if not inside.dates_statement(a)) if times else _NONE
         view = _new(ClaimView)
         _set_view(view, {
             "claim": c, "article": self.id, "outlet": self.outlet, "outlet_key": self.key, "order": order,
             "position": span.start / self.size, "features": frozenset(feats), "core": frozenset(core),
-            "speaker": speaker, "places": frozenset(self.place[k] for k in local if k in self.place),
-            "direct": c.quote_id in self.direct, "dates": tuple(dict.fromkeys(t for _, _, t in dated)),
-            "event_dates": frozenset(t for a, _, t in times if not inside.dates_statement(a)),
-            "speaker_words": self.said_by.get(c.quote_id or "", frozenset()),
+            "speaker": speaker, "places": places, "direct": c.quote_id in self.direct,
+            "dates": tuple(dict.fromkeys(t for _, _, t in dated)) if dated else (),
+            "event_dates": events,
+            "speaker_words": self.said_by.get(c.quote_id or "", _NONE),
             "subject": self.gid.get(local[0]) if local else None,
         })  # fmt: skip
         return view
