@@ -207,8 +207,9 @@ def entity_table(store: Store) -> dict[str, dict[str, Any]]:
 
 def dossier(store: Store, story_id: str, entities: dict[str, dict[str, Any]] | None = None) -> Dossier:
     """The reconciled dossier of one story (NotFoundError for an unknown id)."""
-    articles = store.story_articles(story_id)
-    return build_dossier(story_id, articles, entities if entities is not None else entity_table(store))
+    entities = entities if entities is not None else entity_table(store)
+    with collector_paused():  # as for the export's story records (see gcpause)
+        return build_dossier(story_id, store.story_articles(story_id), entities)
 
 
 def story_record(

@@ -5,6 +5,9 @@ Each is checked against a straightforward version written here."""
 
 from __future__ import annotations
 
+import math
+import random
+from collections import Counter
 from dataclasses import fields, replace
 
 import pytest
@@ -28,7 +31,8 @@ from corroborate.model import (
 )
 from corroborate.offsets import OffsetMap
 from corroborate.pipeline import run_stages
-from corroborate.reconcile import echo, framing
+from corroborate.reconcile import align, echo, framing
+from corroborate.reconcile.align import Alignment
 from corroborate.reconcile.dossier import _claim_ref, _ordered, _Story, groups_and_timeline
 from corroborate.reconcile.features import (
     ClaimView,
@@ -220,3 +224,35 @@ def test_story_titles_are_read_without_decoding_their_articles(tmp_path, monkeyp
             assert story["title"] == store.get_article(story["articles"][0]).meta.title
     finally:
         store.close()
+
+
+def _plain_totals(alignment: Alignment, claims: list[int]) -> dict[int, float]:
+    """Each set's similarity to every other set of the group looked up from both ends."""
+    count = Counter(alignment.rep_of[i] for i in claims)
+    per_rep = {
+        r: math.fsum(
+            [
+                n - 1.0,
+                *(
+                    s * m
+                    for o, m in count.items()
+                    if o != r and (s := alignment.sims.get((min(r, o), max(r, o))))
+                ),
+            ]
+        )
+        for r, n in count.items()
+    }
+    return {i: per_rep[alignment.rep_of[i]] for i in claims}
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("few", [0, 16])
+def test_similarity_totals_are_those_looked_up_from_both_ends(seed, few, monkeypatch):
+    rng = random.Random(seed)
+    rep_of = tuple(rng.randrange(30) for _ in range(80))
+    sims = {(i, j): rng.random() for i in range(30) for j in range(i + 1, 30) if rng.random() < 0.4}
+    alignment = Alignment((), rep_of, sims)
+    monkeypatch.setattr(align, "FEW_SETS", few)
+    for _ in range(12):
+        claims = rng.sample(range(80), rng.randint(1, 50))
+        assert alignment.similarity_totals(claims) == _plain_totals(alignment, claims)
