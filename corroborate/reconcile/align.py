@@ -119,7 +119,8 @@ class _Scorer:
         features, places, article = [v.features for v in self.views], self.places, self.article
         weight, fsum = self.w.__getitem__, math.fsum
         out = {}
-        for i, j in pairs:
+        for pair in pairs:
+            i, j = pair
             if terms[i].isdisjoint(core[j]):
                 continue  # no shared core term or word class: at most the same actors
             small, large = (i, j) if totals[i] <= totals[j] else (j, i)
@@ -132,7 +133,7 @@ class _Scorer:
             if article[i] == article[j]:
                 score *= SAME_ARTICLE_DISCOUNT
             if score > 0:
-                out[(i, j)] = score
+                out[pair] = score  # the candidate's own tuple: ~10^5 fewer built
         return out
 
     def candidates(self, bound: float) -> list[tuple[int, int]]:
@@ -145,7 +146,7 @@ class _Scorer:
         every claim with every other."""
         # claims ranked by (total, index); each feature's claims in that rank order, so the
         # claims ranked above a probing claim are a tail found by bisection
-        order = sorted(range(len(self.views)), key=lambda i: (self.totals[i], i))
+        order = sorted(range(len(self.views)), key=self.totals.__getitem__)  # stable: ties by index
         rank = [0] * len(order)
         postings: dict[str, list[int]] = defaultdict(list)
         for r, i in enumerate(order):
