@@ -207,19 +207,19 @@ def test_every_decoded_object_has_its_fields_in_order():
     assert back.claims == claims and back.quotes == quotes
 
 
-def test_story_titles_are_read_without_decoding_their_articles(tmp_path, monkeypatch):
+def test_story_titles_are_read_without_decoding_their_articles(store_url, monkeypatch):
     from corroborate.store import sqlbase
 
-    store = api.open_store(str(tmp_path / "t.db"))
+    store = api.open_store(store_url)
     try:
         for k, (outlet, day, text) in enumerate(REPORTS):
-            raw = RawDocument(
-                f"d{k}", f"Dam news {k}\n\n{text}", "text", meta=SourceMeta(outlet=outlet, published=day)
-            )
-            api.store_prepared([run_stages(raw, Settings())], Corpus(store), Settings())
+            meta = SourceMeta(outlet=outlet, published=day, title=f"Dam news {k}" if k != 2 else None)
+            api.store_prepared([run_stages(RawDocument(f"d{k}", text, "text", meta=meta), Settings())],
+                               Corpus(store), Settings())  # fmt: skip
         ids = [a.id for a in store.iter_articles()]
         monkeypatch.setattr(sqlbase, "PAGE", 3)  # several queries
         assert store.titles([*ids, "nope", ids[0]]) == {i: store.get_article(i).meta.title for i in ids}
+        assert store.titles([]) == {}
         for story in api.stories(store):
             assert story["title"] == store.get_article(story["articles"][0]).meta.title
     finally:
