@@ -152,11 +152,11 @@ def test_claim_refs_and_groups_are_what_the_constructors_and_a_plain_sort_give()
         )
     groups, _ = groups_and_timeline("s", articles, entities)
     assert [g.id for g in groups] == [f"s-g{n + 1}" for n in range(len(groups))]
-    first = {c.id: k for k, v in enumerate(ctx.views) for c in [v.claim]}
-    keys = [(-len(g.independent_outlets), -len(g.claims), min(first[c.id] for c in g.claims)) for g in groups]
-    assert keys == sorted(keys)
+    index = {v.claim.id: k for k, v in enumerate(ctx.views)}
+    keys = [(-len(g.independent_outlets), -len(g.claims), min(index[c.id] for c in g.claims)) for g in groups]
+    assert keys == sorted(keys) and len(groups) > 1
     for g in groups:
-        members = [first[c.id] for c in g.claims]
+        members = [index[c.id] for c in g.claims]
         found = independence([ctx.views[i] for i in members], [ctx.origins[i] for i in members])
         assert (g.outlets, g.independent_outlets, g.echoes) == found
 
@@ -227,21 +227,14 @@ def test_story_titles_are_read_without_decoding_their_articles(store_url, monkey
 
 
 def _plain_totals(alignment: Alignment, claims: list[int]) -> dict[int, float]:
-    """Each set's similarity to every other set of the group looked up from both ends."""
+    """Each set's similarity to every other set of the group, looked up from both ends."""
     count = Counter(alignment.rep_of[i] for i in claims)
-    per_rep = {
-        r: math.fsum(
-            [
-                n - 1.0,
-                *(
-                    s * m
-                    for o, m in count.items()
-                    if o != r and (s := alignment.sims.get((min(r, o), max(r, o))))
-                ),
-            ]
-        )
-        for r, n in count.items()
-    }
+
+    def weighted(r: int) -> list[float]:
+        found = ((m, alignment.sims.get((min(r, o), max(r, o)))) for o, m in count.items() if o != r)
+        return [s * m for m, s in found if s is not None]
+
+    per_rep = {r: math.fsum([n - 1.0, *weighted(r)]) for r, n in count.items()}
     return {i: per_rep[alignment.rep_of[i]] for i in claims}
 
 

@@ -285,7 +285,7 @@ class _Article:
             feats.add(f"S:{speaker}")
         # most claims name no time and no place: those skip building empty values
         same = (span.start, span.end) == (lo, hi) or not inside.times
-        dated = times if same else inside.times_in(span.start, span.end)
+        span_times = times if same else inside.times_in(span.start, span.end)
         places = frozenset(self.place[k] for k in local if k in self.place) if local and self.place else _NONE
         events = frozenset(t for a, _, t in times if not inside.dates_statement(a)) if times else _NONE
         view = _new(ClaimView)
@@ -293,7 +293,7 @@ class _Article:
             "claim": c, "article": self.id, "outlet": self.outlet, "outlet_key": self.key, "order": order,
             "position": span.start / self.size, "features": frozenset(feats), "core": frozenset(core),
             "speaker": speaker, "places": places, "direct": c.quote_id in self.direct,
-            "dates": tuple(dict.fromkeys(t for _, _, t in dated)) if dated else (),
+            "dates": tuple(dict.fromkeys(t for _, _, t in span_times)) if span_times else (),
             "event_dates": events,
             "speaker_words": self.said_by.get(c.quote_id or "", _NONE),
             "subject": self.gid.get(local[0]) if local else None,
