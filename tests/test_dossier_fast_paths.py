@@ -32,7 +32,7 @@ from corroborate.model import (
 from corroborate.offsets import OffsetMap
 from corroborate.pipeline import run_stages
 from corroborate.reconcile import align, echo, framing
-from corroborate.reconcile.align import Alignment
+from corroborate.reconcile.align import Alignment, story_stats
 from corroborate.reconcile.dossier import _claim_ref, _ordered, _Story, groups_and_timeline
 from corroborate.reconcile.features import (
     ClaimView,
@@ -249,3 +249,12 @@ def test_similarity_totals_are_those_looked_up_from_both_ends(seed, few, monkeyp
     for _ in range(12):
         claims = rng.sample(range(80), rng.randint(1, 50))
         assert alignment.similarity_totals(claims) == _plain_totals(alignment, claims)
+
+
+def test_story_stats_keep_the_weights_and_floor_a_fresh_computation_gives():
+    views = story_views(_ordered(_story()[0]))
+    views = views + views[:3]  # claims with the same features are summed once
+    stats = story_stats(views, DEFAULT)
+    assert stats.weights == {f: stats.weight(f) for f in stats.df}
+    totals = sorted(math.fsum(stats.weight(f) for f in v.features) for v in views)
+    assert stats.floor == DEFAULT.short_claim * totals[len(totals) // 2]

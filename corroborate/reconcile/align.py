@@ -77,14 +77,20 @@ def story_stats(views: Sequence[ClaimView], settings: ReconcileSettings = DEFAUL
     ubiquitous = frozenset(f for f, n in df.items() if n > cap)
     stats = StoryStats(len(views), dict(df), ubiquitous)
     w = stats.weights
-    totals = sorted(math.fsum(map(w.__getitem__, v.features)) for v in views)
+    sums: dict[frozenset[str], float] = {}  # claims with the same features (wire copies) summed once
+    for v in views:
+        if v.features not in sums:
+            sums[v.features] = math.fsum(map(w.__getitem__, v.features))
+    totals = sorted(sums[v.features] for v in views)
     median = totals[len(totals) // 2] if totals else 0.0
-    return dataclasses.replace(
+    final = dataclasses.replace(
         stats,
         floor=settings.short_claim * median,
         balance=settings.length_balance,
         bound=settings.link_threshold * settings.least_link,
     )
+    vars(final)["weights"] = w  # the cached property's value: it depends on no replaced field
+    return final
 
 
 class _Scorer:
