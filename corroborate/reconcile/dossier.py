@@ -58,17 +58,14 @@ def _ordered(articles: Sequence[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.meta.published is None, a.meta.published or "", a.id))
 
 
-#: Sets a claim ref's fields as one dict: a story has ~10^4 claims, and the generated
-#: ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__``.
-_set_ref = vars(ClaimRef)["__dict__"].__set__
-
-
 def _claim_ref(v: ClaimView, origin: Origin, names: Mapping[str, str]) -> ClaimRef:
+    # one per claim: fields written into its own dict in declared order, as claim views are built
     s, ref = v.claim.span, object.__new__(ClaimRef)
-    _set_ref(ref, {"id": v.claim.id, "article": v.article, "outlet": v.outlet, "text": s.text, "start": s.start,
-                   "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end,
-                   "speaker": names.get(v.speaker) if v.speaker else None,
-                   "source": origin.name if origin.how else None})  # fmt: skip
+    d = ref.__dict__
+    d["id"], d["article"], d["outlet"], d["text"] = v.claim.id, v.article, v.outlet, s.text
+    d["start"], d["end"], d["raw_start"], d["raw_end"] = s.start, s.end, s.raw_start, s.raw_end
+    d["speaker"] = names.get(v.speaker) if v.speaker else None
+    d["source"] = origin.name if origin.how else None
     return ref
 
 

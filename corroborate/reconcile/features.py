@@ -239,9 +239,6 @@ def name_words(phrase: str) -> frozenset[str]:
 
 _new = object.__new__
 _NONE: frozenset[str] = frozenset()
-#: Sets a view's fields as one dict: a story has ~10^4 claims and the generated ``__init__``
-#: sets each of the fifteen fields through ``object.__setattr__`` (a frozen dataclass).
-_set_view = vars(ClaimView)["__dict__"].__set__
 
 
 class _Article:
@@ -288,16 +285,17 @@ class _Article:
         span_times = times if same else inside.times_in(span.start, span.end)
         places = frozenset(self.place[k] for k in local if k in self.place) if local and self.place else _NONE
         events = frozenset(t for a, _, t in times if not inside.dates_statement(a)) if times else _NONE
+        # a story has ~10^4 claims: each field is written into the view's own dict, in declared
+        # order, not set through object.__setattr__ by the frozen dataclass's __init__
         view = _new(ClaimView)
-        _set_view(view, {
-            "claim": c, "article": self.id, "outlet": self.outlet, "outlet_key": self.key, "order": order,
-            "position": span.start / self.size, "features": frozenset(feats), "core": frozenset(core),
-            "speaker": speaker, "places": places, "direct": c.quote_id in self.direct,
-            "dates": tuple(dict.fromkeys(t for _, _, t in span_times)) if span_times else (),
-            "event_dates": events,
-            "speaker_words": self.said_by.get(c.quote_id or "", _NONE),
-            "subject": self.gid.get(local[0]) if local else None,
-        })  # fmt: skip
+        d = view.__dict__
+        d["claim"], d["article"], d["outlet"], d["outlet_key"] = c, self.id, self.outlet, self.key
+        d["order"], d["position"] = order, span.start / self.size
+        d["features"], d["core"], d["speaker"] = frozenset(feats), frozenset(core), speaker
+        d["places"], d["direct"] = places, c.quote_id in self.direct
+        d["dates"] = tuple(dict.fromkeys(t for _, _, t in span_times)) if span_times else ()
+        d["event_dates"], d["speaker_words"] = events, self.said_by.get(c.quote_id or "", _NONE)
+        d["subject"] = self.gid.get(local[0]) if local else None
         return view
 
 
