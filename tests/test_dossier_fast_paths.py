@@ -198,10 +198,11 @@ def test_every_decoded_object_has_its_fields_in_order():
     )
     x = replace(_story()[0][0].extraction, claims=claims, quotes=quotes)
     back = extraction_from_json(extraction_to_json(replace(x, sentences=(_span(0, 85),))), TEXT)
-    objects = [*back.sentences, *back.mentions, *back.quotes, *back.times, *back.claims, figure]
+    objects = [*back.sentences, *back.entities, *back.mentions, *back.quotes, *back.times, *back.claims]
     objects += [o for q in back.quotes for o in (q.content, q.speaker, q.cue) if o is not None]
     objects += [o for m in back.mentions for o in [m.span]] + [t.span for t in back.times]
     objects += [s for c in back.claims for s in (c.span, c.content, *c.numbers) if s is not None]
+    objects += [n.span for c in back.claims for n in c.numbers]
     for o in objects:
         assert list(vars(o)) == [f.name for f in fields(o)]
     assert back.claims == claims and back.quotes == quotes

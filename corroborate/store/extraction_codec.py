@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef, frozen_builder
+from ..model import Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef
 
 SpanJSON = list[int] | None
 
-_quantity, _entity = frozen_builder(Quantity), frozen_builder(LocalEntity)
 # A story's decoding builds ~10^5 spans, claims and quotes, and a frozen dataclass's __init__
 # sets each field through object.__setattr__. The builders below write each field into the
 # new instance's own dict instead, in declared order (so the dict keeps sharing its keys with
@@ -84,12 +83,27 @@ def _claim_json(c: Claim) -> list[Any]:
             numbers, list(c.times), c.negated, c.stance, c.hedged, list(c.key_terms)]  # fmt: skip
 
 
+def _entity(v: list[Any]) -> LocalEntity:
+    entity = _new(LocalEntity)
+    d = entity.__dict__
+    d["index"], d["name"], d["kind"], d["aliases"] = v[0], v[1], v[2], tuple(v[3])
+    d["title"], d["role"], d["mentions"], d["gender"] = v[4], tuple(v[5]) if v[5] else None, v[6], v[7]
+    return entity
+
+
+def _quantity(v: list[Any], text: str) -> Quantity:
+    quantity = _new(Quantity)
+    d = quantity.__dict__
+    d["value"], d["unit"], d["span"], d["hedge"], d["step"] = v[0], v[1], _need(v[2], text), v[3], v[4]
+    return quantity
+
+
 def _claim(v: list[Any], text: str) -> Claim:
     claim = _new(Claim)
     d = claim.__dict__
     d["id"], d["span"], d["asserter"], d["content"] = v[0], _need(v[1], text), v[2], _unspan(v[3], text)
     d["asserter_entity"], d["quote_id"], d["entities"] = v[4], v[5], tuple(v[6])
-    d["numbers"] = tuple(_quantity(n[0], n[1], _need(n[2], text), n[3], n[4]) for n in v[7]) if v[7] else ()
+    d["numbers"] = tuple(_quantity(n, text) for n in v[7]) if v[7] else ()
     d["times"], d["negated"], d["stance"], d["hedged"] = tuple(v[8]), v[9], v[10], v[11]
     d["key_terms"] = tuple(v[12])
     return claim
@@ -100,10 +114,7 @@ def extraction_from_json(data: dict[str, Any], text: str) -> Extraction:
         return Extraction()
     return Extraction(
         sentences=tuple(_need(s, text) for s in data["sentences"]),
-        entities=tuple(
-            _entity(e[0], e[1], e[2], tuple(e[3]), e[4], tuple(e[5]) if e[5] else None, e[6], e[7])
-            for e in data["entities"]
-        ),
+        entities=tuple(_entity(e) for e in data["entities"]),
         mentions=tuple(_mention(m, text) for m in data["mentions"]),
         quotes=tuple(_quote(q, text) for q in data["quotes"]),
         times=tuple(_time(t, text) for t in data["times"]),
