@@ -204,11 +204,9 @@ def ingest_inputs(
 
 def stories(store: Store) -> list[dict[str, Any]]:
     """Stories, latest first: id, title, articles, outlets, first/last publication."""
-    out = []
-    for summary in store.story_summaries():
-        lead = store.get_article(summary["articles"][0])
-        out.append({"type": "story", "id": summary["id"], "title": lead.meta.title, **summary})
-    return out
+    summaries = store.story_summaries()
+    titles = store.titles(s["articles"][0] for s in summaries)  # not the whole lead article decoded
+    return [{"type": "story", "id": s["id"], "title": titles.get(s["articles"][0]), **s} for s in summaries]
 
 
 def entity_table(store: Store) -> dict[str, dict[str, Any]]:
@@ -217,8 +215,9 @@ def entity_table(store: Store) -> dict[str, dict[str, Any]]:
 
 def dossier(store: Store, story_id: str, entities: dict[str, dict[str, Any]] | None = None) -> Dossier:
     """The reconciled dossier of one story (NotFoundError for an unknown id)."""
-    articles = store.story_articles(story_id)
-    return build_dossier(story_id, articles, entities if entities is not None else entity_table(store))
+    entities = entities if entities is not None else entity_table(store)
+    with collector_paused():  # as for the export's story records (see gcpause)
+        return build_dossier(story_id, store.story_articles(story_id), entities)
 
 
 def story_record(

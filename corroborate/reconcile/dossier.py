@@ -9,7 +9,6 @@ whatever order the articles come in.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from ..extract.claim_lexicon import STOPWORDS, words
 from ..model import Article
@@ -60,10 +59,14 @@ def _ordered(articles: Sequence[Article]) -> list[Article]:
 
 
 def _claim_ref(v: ClaimView, origin: Origin, names: Mapping[str, str]) -> ClaimRef:
-    s = v.claim.span
-    speaker = names.get(v.speaker) if v.speaker else None
-    return ClaimRef(v.claim.id, v.article, v.outlet, s.text, s.start, s.end, s.raw_start, s.raw_end,
-                    speaker, origin.name if origin.how else None)  # fmt: skip
+    # one per claim: fields written into its own dict in declared order, as claim views are built
+    s, ref = v.claim.span, object.__new__(ClaimRef)
+    d = ref.__dict__
+    d["id"], d["article"], d["outlet"], d["text"] = v.claim.id, v.article, v.outlet, s.text
+    d["start"], d["end"], d["raw_start"], d["raw_end"] = s.start, s.end, s.raw_start, s.raw_end
+    d["speaker"] = names.get(v.speaker) if v.speaker else None
+    d["source"] = origin.name if origin.how else None
+    return ref
 
 
 def _representative(members: Sequence[int], views: Sequence[ClaimView], alignment: Alignment) -> int:
@@ -107,17 +110,19 @@ class _Story:
         self.origins = story_origins(self.views, articles)
 
 
-def _group(gid: str, members: Sequence[int], ctx: _Story) -> ClaimGroup:
-    views, origins = ctx.views, ctx.origins
-    vs, os = [views[i] for i in members], [origins[i] for i in members]
-    outlets, independent, echoes = independence(vs, os)
-    conflicts = _conflicts(members, views, origins, ctx)
-    rep = views[_representative(members, views, ctx.alignment)]
+Independence = tuple[tuple[str, ...], tuple[str, ...], tuple[Echo, ...]]
+
+
+def _group(gid: str, members: Sequence[int], found: Independence, refs: Sequence[ClaimRef],
+           ctx: _Story) -> ClaimGroup:  # fmt: skip
+    outlets, independent, echoes = found
+    conflicts = _conflicts(members, ctx.views, ctx.origins, ctx)
+    rep = ctx.views[_representative(members, ctx.views, ctx.alignment)]
     return ClaimGroup(
         id=gid,
         status=group_status(independent, conflicts),
         summary=attributed(rep, ctx.names, ctx.settings.summary_chars),
-        claims=tuple(_claim_ref(v, o, ctx.names) for v, o in zip(vs, os, strict=True)),
+        claims=tuple(refs[i] for i in members),
         outlets=outlets,
         independent_outlets=independent,
         echoes=echoes,
@@ -126,16 +131,16 @@ def _group(gid: str, members: Sequence[int], ctx: _Story) -> ClaimGroup:
 
 
 def _groups(ctx: _Story, story_id: str) -> tuple[ClaimGroup, ...]:
-    """Claim groups, most independently reported first, then largest, then earliest."""
+    """Claim groups, most independently reported first, then largest, then earliest (ordered
+    before they are built, so each is built once with its final id)."""
+    views, origins = ctx.views, ctx.origins
     clusters = ctx.alignment.groups(ctx.settings.link_threshold)
-    drafts = [_group("", members, ctx) for members in clusters]
-    order = sorted(range(len(drafts)), key=lambda k: (-len(drafts[k].independent_outlets),
-                                                       -len(drafts[k].claims), clusters[k][0]))  # fmt: skip
-    return tuple(_renamed(drafts[k], f"{story_id}-g{n + 1}") for n, k in enumerate(order))
-
-
-def _renamed(group: ClaimGroup, gid: str) -> ClaimGroup:
-    return replace(group, id=gid)
+    found = [independence([views[i] for i in m], [origins[i] for i in m]) for m in clusters]
+    order = sorted(range(len(clusters)), key=lambda k: (-len(found[k][1]), -len(clusters[k]), clusters[k][0]))
+    refs = [_claim_ref(v, o, ctx.names) for v, o in zip(views, origins, strict=True)]
+    return tuple(
+        _group(f"{story_id}-g{n + 1}", clusters[k], found[k], refs, ctx) for n, k in enumerate(order)
+    )
 
 
 def headline(articles: Sequence[Article], groups: Sequence[ClaimGroup] = ()) -> str:

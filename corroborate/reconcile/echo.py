@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article, Claim
 from .features import outlet_key
@@ -47,8 +48,14 @@ def is_media(name: str, known: Collection[str] = ()) -> bool:
     >>> is_media("Reuters"), is_media("the Daily Ledger"), is_media("Anna Berg"), is_media("Ledger", ["ledger"])
     (True, True, False, True)
     """
+    return _names_media(name) or (bool(known) and outlet_key(name) in known)
+
+
+@lru_cache(maxsize=8192)  # articles cite the same few names, and every quoted speaker is asked
+def _names_media(name: str) -> bool:
+    """:func:`is_media` without the story's outlets."""
     low = name.lower().removeprefix("the ").strip()
-    if low in AGENCIES or outlet_key(name) in known or low.endswith((".com", ".org", ".net")):
+    if low in AGENCIES or low.endswith((".com", ".org", ".net")):
         return True
     return any(w in MEDIA_WORDS for w in re.findall(r"[a-z]+", low))
 

@@ -88,6 +88,7 @@ def outlet_name(article: Article) -> str:
     return f"unknown outlet ({article.id[:8]})"
 
 
+@lru_cache(maxsize=4096)  # a story's few outlets, asked for by every claim and citation
 def outlet_key(name: str) -> str:
     """A name folded so spellings of one outlet meet.
 
@@ -125,14 +126,8 @@ def claim_terms(text: str, names: frozenset[str]) -> tuple[set[str], set[str]]:
     >>> sorted(claim_terms("Officials said the envoy will travel to Lisbon next week", frozenset({"lisbon"}))[1])
     ['envoy', '~travel']
     """
-    feats, core = set(), set()
-    for t, f, may_be_core in _text_terms(text):
-        if t in names:
-            continue
-        feats.add(f)
-        if may_be_core:
-            core.add(f)
-    return feats, core
+    terms = _text_terms(text)
+    return {f for t, f, _ in terms if t not in names}, {f for t, f, core in terms if core and t not in names}
 
 
 # Wire copies repeat a claim's words in article after article, and the same words recur in
@@ -179,10 +174,7 @@ def statement_time(text: str, start: int) -> bool:
 
 
 class _Inside:
-    """Entities and times of an article that lie inside an extent (a claim's content).
-
-    A claim's content is asked for its entities and times several times (features, places,
-    subject, event dates), so answers are kept per extent."""
+    """Entities and times of an article that lie inside an extent (a claim's content)."""
 
     def __init__(self, article: Article, dated: bool) -> None:
         self.mentions = sorted((m.span.start, m.span.end, m.entity) for m in article.extraction.mentions)
@@ -193,23 +185,17 @@ class _Inside:
             for t in trusted_times(article, dated)
             if (c := calendar_value(t.value))
         ]
-        #: (start, index into times) by start: the times inside an extent start in it, found by
-        #: bisection (None if a span were reversed, ending before it starts: then all are read)
-        self.time_starts: list[tuple[int, int]] | None = sorted((t[0], k) for k, t in enumerate(self.times))
-        if any(b < a for a, b, _ in self.times):
+        starts = [a for a, _, _ in self.times]
+        #: the times' starts when they come in start order with no reversed span (as extraction
+        #: gives them): the times inside an extent are then one slice, found by bisection
+        self.time_starts: list[int] | None = starts
+        if any(b < a for a, b, _ in self.times) or starts != sorted(starts):
             self.time_starts = None
         self.text = article.text
-        self._entities: dict[tuple[int, int], tuple[int, ...]] = {}
-        self._times: dict[tuple[int, int, bool], tuple[str, ...]] = {}
         self._statement: dict[int, bool] = {}
 
     def entities(self, lo: int, hi: int) -> tuple[int, ...]:
-        found = self._entities.get((lo, hi))
-        if found is None:
-            found = self._entities[(lo, hi)] = self._find_entities(lo, hi)
-        return found
-
-    def _find_entities(self, lo: int, hi: int) -> tuple[int, ...]:
+        """Local entities of the mentions inside ``[lo, hi)``, each once, in text order."""
         k, found = bisect_left(self.starts, lo), dict[int, None]()
         while k < len(self.mentions) and self.mentions[k][0] < hi:
             if self.mentions[k][1] <= hi:
@@ -217,64 +203,25 @@ class _Inside:
             k += 1
         return tuple(found)
 
+    def times_in(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, calendar value) of the times inside ``[lo, hi)``, in the article's order."""
+        starts = self.time_starts
+        if starts is None:
+            return [t for t in self.times if lo <= t[0] and t[1] <= hi]
+        if not starts:
+            return []
+        return [t for t in self.times[bisect_left(starts, lo) : bisect_right(starts, hi)] if t[1] <= hi]
+
     def time_values(self, lo: int, hi: int, events: bool = False) -> tuple[str, ...]:
         """Calendar values inside ``[lo, hi)``; with ``events``, not those dating a statement."""
-        if not self.times:
-            return ()
-        key = (lo, hi, events)
-        found = self._times.get(key)
-        if found is None:
-            found = self._times[key] = self._find_times(lo, hi, events)
-        return found
+        found = self.times_in(lo, hi)
+        return tuple(dict.fromkeys(c for a, _, c in found if not (events and self.dates_statement(a))))
 
-    def _find_times(self, lo: int, hi: int, events: bool) -> tuple[str, ...]:
-        starts = self.time_starts
-        picked: Sequence[int] = range(len(self.times))
-        if starts is not None:
-            k = bisect_left(starts, (lo, -1))
-            if k == len(starts) or starts[k][0] > hi:
-                return ()
-            # the times starting in [lo, hi], in the article's order
-            picked = sorted(starts[x][1] for x in range(k, bisect_right(starts, (hi, len(starts)))))
-        inside = (self.times[x] for x in picked)
-        return tuple(
-            dict.fromkeys(
-                c for a, b, c in inside if lo <= a and b <= hi and not (events and self._dates_statement(a))
-            )
-        )
-
-    def _dates_statement(self, start: int) -> bool:
+    def dates_statement(self, start: int) -> bool:
         known = self._statement.get(start)
         if known is None:
             known = self._statement[start] = statement_time(self.text, start)
         return known
-
-
-def claim_features(article: Article, claim: Claim, names: frozenset[str], inside: _Inside) -> tuple[frozenset[str], frozenset[str]]:  # fmt: skip
-    """All features of what a claim asserts (its content: not "Markov said, Reuters reported on
-    Thursday"), and those that may be its core. The speaker is a feature of its own."""
-    content = claim.content or claim.span
-    feats, core = claim_terms(content.text, names)
-    ents = {
-        f"E:{g}" for g in (entity_id(article, k) for k in inside.entities(content.start, content.end)) if g
-    }
-    feats |= ents
-    core |= ents
-    feats |= {f"@{t}" for t in inside.time_values(content.start, content.end)}
-    figures = (q for q in claim.numbers if content.start <= q.span.start and q.span.end <= content.end)
-    feats |= {f"#{u}" for u in (unit_family(q.unit) for q in figures) if u}
-    speaker = entity_id(article, claim.asserter_entity) if claim.asserter == "speaker" else None
-    if speaker:
-        feats.add(f"S:{speaker}")
-    return frozenset(feats), frozenset(core)
-
-
-def claim_places(article: Article, claim: Claim, inside: _Inside) -> frozenset[str]:
-    """Entity features of the places a claim's content names (events in different places differ)."""
-    ents, content = article.extraction.entities, claim.content or claim.span
-    local = inside.entities(content.start, content.end)
-    found = (entity_id(article, k) for k in local if 0 <= k < len(ents) and ents[k].kind == "PLACE")
-    return frozenset(f"E:{g}" for g in found if g)
 
 
 @lru_cache(maxsize=8192)  # a story quotes the same speakers under the same words again and again
@@ -290,28 +237,72 @@ def name_words(phrase: str) -> frozenset[str]:
     )
 
 
+_new = object.__new__
+_NONE: frozenset[str] = frozenset()
+
+
+class _Article:
+    """What the views of one article's claims share, worked out once for the article: its
+    outlet, name stems, entity features and the quotes claims belong to."""
+
+    def __init__(self, article: Article, dated: bool) -> None:
+        self.id, self.outlet = article.id, outlet_name(article)
+        unknown = self.outlet.startswith("unknown outlet")
+        self.key = outlet_key(self.outlet) if not unknown else f"article:{article.id}"
+        self.names = name_stems(article)
+        self.inside = _Inside(article, dated and bool(article.meta.published))
+        x, known = article.extraction, range(max(len(article.entity_ids), len(article.extraction.entities)))
+        #: local entity -> corpus id (see entity_id), its feature, and that of a place
+        self.gid: dict[int | None, str] = {k: g for k in known if (g := entity_id(article, k))}
+        self.feature = {k: f"E:{g}" for k, g in self.gid.items()}
+        places = {k for k, e in enumerate(x.entities) if e.kind == "PLACE"}
+        self.place = {k: f for k, f in self.feature.items() if k in places}
+        self.direct = {q.id for q in x.quotes if q.kind == "direct"}
+        self.said_by = {q.id: name_words(q.speaker.text) for q in x.quotes if q.speaker}
+        self.size = max(1, len(article.text))
+
+    def view(self, order: int, c: Claim) -> ClaimView:
+        """The claim's view. Features are those of what it asserts (its content: not "Markov
+        said, Reuters reported on Thursday"), and the speaker is a feature of its own."""
+        content, span, inside = c.content or c.span, c.span, self.inside
+        lo, hi = content.start, content.end
+        local = inside.entities(lo, hi)
+        ents = {self.feature[k] for k in local if k in self.feature}
+        feats, core = claim_terms(content.text, self.names)
+        feats |= ents
+        core |= ents
+        times = inside.times_in(lo, hi)
+        if times:
+            feats.update(f"@{t}" for _, _, t in times)
+        if c.numbers:
+            figures = (q for q in c.numbers if lo <= q.span.start and q.span.end <= hi)
+            feats.update(f"#{u}" for u in (unit_family(q.unit) for q in figures) if u)
+        speaker = self.gid.get(c.asserter_entity) if c.asserter == "speaker" else None
+        if speaker:
+            feats.add(f"S:{speaker}")
+        # most claims name no time and no place: those skip building empty values
+        same = (span.start, span.end) == (lo, hi) or not inside.times
+        span_times = times if same else inside.times_in(span.start, span.end)
+        places = frozenset(self.place[k] for k in local if k in self.place) if local and self.place else _NONE
+        events = frozenset(t for a, _, t in times if not inside.dates_statement(a)) if times else _NONE
+        # a story has ~10^4 claims: each field is written into the view's own dict, in declared
+        # order, not set through object.__setattr__ by the frozen dataclass's __init__
+        view = _new(ClaimView)
+        d = view.__dict__
+        d["claim"], d["article"], d["outlet"], d["outlet_key"] = c, self.id, self.outlet, self.key
+        d["order"], d["position"] = order, span.start / self.size
+        d["features"], d["core"], d["speaker"] = frozenset(feats), frozenset(core), speaker
+        d["places"], d["direct"] = places, c.quote_id in self.direct
+        d["dates"] = tuple(dict.fromkeys(t for _, _, t in span_times)) if span_times else ()
+        d["event_dates"], d["speaker_words"] = events, self.said_by.get(c.quote_id or "", _NONE)
+        d["subject"] = self.gid.get(local[0]) if local else None
+        return view
+
+
 def article_views(article: Article, dated: bool = True) -> list[ClaimView]:
     """The claims of one article as views, in text order (``dated``: see :func:`trusted_times`)."""
-    outlet = outlet_name(article)
-    key = outlet_key(outlet) if not outlet.startswith("unknown outlet") else f"article:{article.id}"
-    names, inside = name_stems(article), _Inside(article, dated and bool(article.meta.published))
-    direct = {q.id for q in article.extraction.quotes if q.kind == "direct"}
-    said_by = {q.id: name_words(q.speaker.text) for q in article.extraction.quotes if q.speaker}
-    size = max(1, len(article.text))
-    out = []
-    for i, c in enumerate(article.extraction.claims):
-        feats, core = claim_features(article, c, names, inside)
-        content = c.content or c.span
-        out.append(ClaimView(
-            claim=c, article=article.id, outlet=outlet, outlet_key=key, order=i, position=c.span.start / size,
-            features=feats, core=core, speaker=entity_id(article, c.asserter_entity) if c.asserter == "speaker" else None,
-            places=claim_places(article, c, inside), direct=c.quote_id in direct,
-            dates=tuple(inside.time_values(c.span.start, c.span.end)),
-            event_dates=frozenset(inside.time_values(content.start, content.end, events=True)),
-            speaker_words=said_by.get(c.quote_id or "", frozenset()),
-            subject=entity_id(article, next(iter(inside.entities(content.start, content.end)), None)),
-        ))  # fmt: skip
-    return out
+    facts = _Article(article, dated)
+    return [facts.view(i, c) for i, c in enumerate(article.extraction.claims)]
 
 
 #: An article published further than this from the story's median date has a doubtful date

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from ..extract.claim_lexicon import words
 from ..extract.sentences import TITLES
@@ -56,9 +57,16 @@ def speaker_name(article: Article, q: Quote, names: Mapping[str, str]) -> str | 
 def is_person_like(article: Article, q: Quote, name: str) -> bool:
     """Whether a quotation's speaker is someone quoted: a linked entity or a descriptive phrase
     ("a senior official"), not a cited news organisation or a stray word ("plan")."""
-    if is_media(name) or name.lower() in MEDIA_BACKREFS or not reads_as_speaker(name):
+    if not _may_be_speaker(name):
         return False
     return q.speaker_entity is not None or len(name.split()) > 1
+
+
+# The same speakers are quoted again and again, and both the quotations by speaker and each
+# article's framing ask about every quotation: what a name reads as is kept.
+@lru_cache(maxsize=8192)
+def _may_be_speaker(name: str) -> bool:
+    return not (is_media(name) or name.lower() in MEDIA_BACKREFS or not reads_as_speaker(name))
 
 
 #: Words a noun phrase cannot end with: a determiner was cut from its noun ("send a").

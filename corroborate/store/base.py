@@ -127,6 +127,10 @@ class Store(Protocol):
         """The articles of one story in ingest order; NotFoundError when there are none."""
         ...
 
+    def titles(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        """Article id -> title, for those of ``article_ids`` that exist (no article decoded)."""
+        ...
+
     # The web app's queries (corroborate/store/browse.py): paged, or bounded by the ids given.
 
     def list_stories(self, filters: StoryFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:

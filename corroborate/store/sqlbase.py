@@ -250,6 +250,15 @@ class SQLStore:
             raise NotFoundError(f"no story with id {story_id!r}; `corroborate stories` lists them")
         return found
 
+    def titles(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, str | None] = {}
+        for k in range(0, len(ids), PAGE):  # bounded: SQLite caps the parameters of a query
+            part = ids[k : k + PAGE]
+            sql = f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(part))})"
+            out.update((r["id"], r["title"]) for r in self._execute(sql, part))
+        return out
+
 
 @functools.lru_cache(maxsize=64)
 def upsert_sql(table: str, key: str, columns: tuple[str, ...]) -> str:
