@@ -10,6 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corroborate.builders import (
+    new_claim,
+    new_entity,
+    new_mention,
+    new_quantity,
+    new_quote,
+    new_time,
+    span_maker,
+)
 from corroborate.extract import (
     _Speakers,
     anchor_date,
@@ -21,15 +30,6 @@ from corroborate.extract.claim_expr import ClaimExpr, new_claim_expr
 from corroborate.extract.claims import find_claims
 from corroborate.extract.entities import MentionExpr, find_mentions
 from corroborate.extract.quotes import find_attributions
-from corroborate.extract.records import (
-    new_claim,
-    new_entity,
-    new_mention,
-    new_quantity,
-    new_quote,
-    new_time,
-    span_maker,
-)
 from corroborate.extract.resolve import article_entities, resolve_article
 from corroborate.extract.resolve_doc import index_text
 from corroborate.extract.sentences import split_sentences

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from ..builders import new_claim, new_entity, new_mention, new_quantity, new_quote, new_time, span_maker
 from ..gcpause import collector_paused
 from ..model import Article, Claim, Extraction, LocalEntity, Mention, Quote, Span
 from ..settings import Settings
@@ -22,7 +23,6 @@ from .base import Attribution, Extent
 from .claims import ClaimExpr, find_claims
 from .entities import MentionExpr, find_mentions
 from .quotes import find_attributions
-from .records import new_claim, new_entity, new_mention, new_quantity, new_quote, new_time, span_maker
 from .resolve import article_entities, resolve_article
 from .sentences import split_sentences
 from .times import find_times

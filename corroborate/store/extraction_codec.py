@@ -1,22 +1,18 @@
 """Extraction <-> compact JSON: spans as [start, end, raw_start, raw_end], text re-sliced on load.
 
 Span text is not stored: it is always ``article.text[start:end]``, so keeping
-it would only double the size of the store.
+it would only double the size of the store. Records are decoded with the fast builders of
+:mod:`corroborate.builders` (a story's decoding builds ~10^5 of them).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..builders import new_claim, new_entity, new_mention, new_quantity, new_quote, new_time
 from ..model import Claim, Extraction, LocalEntity, Mention, Quantity, Quote, Span, TimeRef
 
 SpanJSON = list[int] | None
-
-# A story's decoding builds ~10^5 spans, claims and quotes, and a frozen dataclass's __init__
-# sets each field through object.__setattr__. The builders below write each field into the
-# new instance's own dict instead, in declared order (so the dict keeps sharing its keys with
-# the class's, as __init__'s does): twice as fast, no more memory, and the same instance
-# (tests/test_decode_fast.py and test_dossier_fast_paths.py compare them).
 _new = object.__new__
 
 
@@ -31,6 +27,7 @@ def _unspan(v: SpanJSON, text: str) -> Span | None:
 def _need(v: SpanJSON, text: str) -> Span:
     if v is None:
         raise ValueError("a required span is missing from the stored extraction")
+    # The hottest decode (every span of every record): the builder's body inlined, not called.
     span = _new(Span)
     d = span.__dict__
     d["text"] = text[v[0] : v[1]]
@@ -39,25 +36,15 @@ def _need(v: SpanJSON, text: str) -> Span:
 
 
 def _mention(v: list[Any], text: str) -> Mention:
-    mention = _new(Mention)
-    d = mention.__dict__
-    d["span"], d["entity"], d["kind"] = _need(v[0], text), v[1], v[2]
-    return mention
+    return new_mention(_need(v[0], text), v[1], v[2])
 
 
 def _time(v: list[Any], text: str) -> TimeRef:
-    time = _new(TimeRef)
-    d = time.__dict__
-    d["span"], d["type"], d["value"] = _need(v[0], text), v[1], v[2]
-    return time
+    return new_time(_need(v[0], text), v[1], v[2])
 
 
 def _quote(v: list[Any], text: str) -> Quote:
-    quote = _new(Quote)
-    d = quote.__dict__
-    d["id"], d["kind"], d["content"], d["speaker"] = v[0], v[1], _need(v[2], text), _unspan(v[3], text)
-    d["speaker_entity"], d["cue"] = v[4], _unspan(v[5], text)
-    return quote
+    return new_quote(v[0], v[1], _need(v[2], text), _unspan(v[3], text), v[4], _unspan(v[5], text))
 
 
 def extraction_to_json(x: Extraction) -> dict[str, Any]:
@@ -84,29 +71,17 @@ def _claim_json(c: Claim) -> list[Any]:
 
 
 def _entity(v: list[Any]) -> LocalEntity:
-    entity = _new(LocalEntity)
-    d = entity.__dict__
-    d["index"], d["name"], d["kind"], d["aliases"] = v[0], v[1], v[2], tuple(v[3])
-    d["title"], d["role"], d["mentions"], d["gender"] = v[4], tuple(v[5]) if v[5] else None, v[6], v[7]
-    return entity
+    return new_entity(v[0], v[1], v[2], tuple(v[3]), v[4], tuple(v[5]) if v[5] else None, v[6], v[7])
 
 
 def _quantity(v: list[Any], text: str) -> Quantity:
-    quantity = _new(Quantity)
-    d = quantity.__dict__
-    d["value"], d["unit"], d["span"], d["hedge"], d["step"] = v[0], v[1], _need(v[2], text), v[3], v[4]
-    return quantity
+    return new_quantity(v[0], v[1], _need(v[2], text), v[3], v[4])
 
 
 def _claim(v: list[Any], text: str) -> Claim:
-    claim = _new(Claim)
-    d = claim.__dict__
-    d["id"], d["span"], d["asserter"], d["content"] = v[0], _need(v[1], text), v[2], _unspan(v[3], text)
-    d["asserter_entity"], d["quote_id"], d["entities"] = v[4], v[5], tuple(v[6])
-    d["numbers"] = tuple(_quantity(n, text) for n in v[7]) if v[7] else ()
-    d["times"], d["negated"], d["stance"], d["hedged"] = tuple(v[8]), v[9], v[10], v[11]
-    d["key_terms"] = tuple(v[12])
-    return claim
+    numbers = tuple([_quantity(n, text) for n in v[7]]) if v[7] else ()
+    return new_claim(v[0], _need(v[1], text), v[2], _unspan(v[3], text), v[4], v[5], tuple(v[6]), numbers,
+                     tuple(v[8]), v[9], v[10], v[11], tuple(v[12]))  # fmt: skip
 
 
 def extraction_from_json(data: dict[str, Any], text: str) -> Extraction:
