@@ -96,3 +96,30 @@ def test_frozen_builder_refuses_a_missing_an_unknown_or_an_extra_field():
                         (("Oslo", 4, 8, 4, 8, 9), {})]:  # fmt: skip
         with pytest.raises(TypeError):
             build(*args, **named)
+
+
+def test_overlapping_pauses_still_collect_cycles() -> None:
+    # An outer pause held throughout, as by another thread: the collector never comes back on.
+    import weakref
+
+    from corroborate import gcpause
+
+    class Node:
+        pass
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with collector_paused():
+            with collector_paused():
+                node = Node()
+                node.self = node  # type: ignore[attr-defined]  # a cycle: only the collector frees it
+                alive = weakref.ref(node)
+                del node
+            for _ in range(gcpause.COLLECT_EVERY):
+                with collector_paused():
+                    pass
+            assert alive() is None and not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
