@@ -192,11 +192,11 @@ class SQLStore:
             self._fold_frequencies(frequencies)
             return
         text = _COMPACT_JSON(dict(frequencies))
-        last = self._execute(
-            "INSERT INTO term_frequency_log (frequencies) VALUES (?) RETURNING seq", (text,)
-        ).fetchone()["seq"]
-        # seq only grows between folds, so this is the row count (or more, with PostgreSQL's gaps);
-        # MIN alone reads one end of the key's b-tree, not the table.
+        self._execute("INSERT INTO term_frequency_log (frequencies) VALUES (?)", (text,))
+        # seq only grows between folds, so this is the row count (or more, with PostgreSQL's gaps).
+        # MIN and MAX asked apart each read one end of the key's b-tree, not the table; no
+        # RETURNING, which SQLite has only since 3.35 (Debian 11 ships 3.34).
+        last = self._execute("SELECT MAX(seq) AS seq FROM term_frequency_log").fetchone()["seq"]
         first = self._execute("SELECT MIN(seq) AS seq FROM term_frequency_log").fetchone()["seq"]
         if last - first + 1 >= FOLD_ROWS:
             self._fold_frequencies({})
